@@ -1,0 +1,70 @@
+#include "common.hpp"
+
+#include <fmt/core.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace alam::cli {
+
+void GazetteerOptions::add_to(CLI::App& app) {
+  app.add_option("--gazetteer", replace,
+                 "gazetteer file or folder of *.gaz files to use instead of the built-in "
+                 "defaults (repeatable)");
+  app.add_option("--add-gazetteer", add,
+                 "gazetteer file or folder to use in addition to the built-in defaults "
+                 "(repeatable)");
+}
+
+std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {
+  std::vector<GazetteerSource> sources;
+  if (replace.empty()) sources = Gazetteer::embedded_sources();
+  std::vector<std::filesystem::path> paths(replace.begin(), replace.end());
+  paths.insert(paths.end(), add.begin(), add.end());
+  if (!paths.empty()) {
+    auto files = Gazetteer::read_sources(paths);
+    if (!files) {
+      fmt::print(stderr, "alam: error: {}\n", files.status().message());
+      return nullptr;
+    }
+    sources.insert(sources.end(), files->begin(), files->end());
+  }
+  Result<Gazetteer> g = Gazetteer::from_sources(sources);
+  if (!g) {
+    fmt::print(stderr, "alam: error: {}\n", g.status().message());
+    return nullptr;
+  }
+  return std::make_shared<const Gazetteer>(std::move(g).value());
+}
+
+bool for_each_line(const std::vector<std::string>& inputs,
+                   const std::function<bool(const std::string&, std::size_t, std::string&)>& fn) {
+  std::vector<std::string> names = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  std::string line;
+  for (const std::string& name : names) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (name != "-") {
+      file.open(name, std::ios::binary);
+      if (!file) {
+        fmt::print(stderr, "alam: error: {}: cannot open\n", name);
+        return false;
+      }
+      in = &file;
+    }
+    const std::string shown = name == "-" ? "<stdin>" : name;
+    std::size_t line_no = 0;
+    while (std::getline(*in, line)) {
+      ++line_no;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (!fn(shown, line_no, line)) return true;
+    }
+    if (in->bad()) {
+      fmt::print(stderr, "alam: error: {}: read error\n", shown);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace alam::cli

@@ -1,0 +1,13 @@
+// alam/alam.hpp — the whole public API in one include.
+#pragma once
+
+#include "alam/eval.hpp"
+#include "alam/gazetteer.hpp"
+#include "alam/jsonl.hpp"
+#include "alam/normalizer.hpp"
+#include "alam/span.hpp"
+#include "alam/status.hpp"
+#include "alam/tagger.hpp"
+#include "alam/tokenizer.hpp"
+#include "alam/utf8.hpp"
+#include "alam/version.hpp"

@@ -1,0 +1,47 @@
+// alam/span.hpp — the tagger's output: typed spans with byte offsets into the caller's text.
+//
+//   for (const alam::Span& s : tagger.tag(text))
+//     std::cout << alam::type_name(s.type) << ' ' << text.substr(s.begin, s.end - s.begin);
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace alam {
+
+// Entity types of ../shared/eval/GUIDELINES.md. kStop marks gazetteer stop entries; it never
+// appears in tagger output.
+enum class EntityType : unsigned char {
+  kOrg,
+  kPerson,
+  kChip,
+  kProduct,
+  kLoc,
+  kMoney,
+  kPercent,
+  kDate,
+  kStop,
+};
+
+inline constexpr int kEntityTypeCount = 8;  // output types, kStop excluded
+
+// "ORG", "PERSON", ... ("STOP" for kStop).
+std::string_view type_name(EntityType type);
+// Parses a type name as written above; nullopt for anything else.
+std::optional<EntityType> parse_type(std::string_view name);
+// ORG, PERSON and CHIP are the core types of the guidelines.
+bool is_core_type(EntityType type);
+
+struct Span {
+  std::size_t begin = 0;  // UTF-8 byte offset into the original text, inclusive
+  std::size_t end = 0;    // UTF-8 byte offset, exclusive
+  EntityType type = EntityType::kOrg;
+  std::string canonical;  // canonical name of the gazetteer entity; empty for grammar spans
+  std::string source;     // "gaz:<entity id>" or "rule:<grammar rule name>"
+
+  friend bool operator==(const Span&, const Span&) = default;
+};
+
+}  // namespace alam

@@ -1,0 +1,48 @@
+// alam/tagger.hpp — tags entities in UTF-8 text.
+//
+//   auto gaz = std::make_shared<const alam::Gazetteer>(alam::Gazetteer::embedded().value());
+//   alam::Tagger tagger(gaz);
+//   for (const alam::Span& s : tagger.tag("قالت إنفيديا إن رقائق A800 وH800 ..."))
+//     ...;  // ORG إنفيديا, CHIP A800, CHIP H800 — byte offsets into the input
+//
+// Pipeline (docs/architecture.md): normalize → tokenize → gazetteer lookup with proclitic
+// splits → grammars → overlap resolution → document memory → spans.
+// Thread-safety: a Tagger is immutable; tag() is const and may run on many threads at once,
+// sharing one Gazetteer. tag() cannot fail: ill-formed UTF-8 is read as U+FFFD per bad byte and
+// offsets still index the original bytes.
+#pragma once
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "alam/gazetteer.hpp"
+#include "alam/span.hpp"
+
+namespace alam {
+
+struct TaggerOptions {
+  bool grammars = true;         // run the grammars (chip models, ...), not only the gazetteer
+  bool document_memory = true;  // a family name seen in a full PERSON name is tagged alone later
+  int evidence_window = 8;      // tokens either side searched for evidence of weak chip codes
+};
+
+class Tagger {
+ public:
+  explicit Tagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerOptions options = {});
+  ~Tagger();
+  Tagger(Tagger&&) noexcept;
+  Tagger& operator=(Tagger&&) noexcept;
+
+  // Spans sorted by begin, never overlapping, with byte offsets into utf8.
+  std::vector<Span> tag(std::string_view utf8) const;
+
+  const Gazetteer& gazetteer() const { return *gazetteer_; }
+  const TaggerOptions& options() const { return options_; }
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  TaggerOptions options_;
+};
+
+}  // namespace alam

@@ -1,0 +1,49 @@
+// alam/tokenizer.hpp — tokens of a normalized text, split by script.
+//
+//   alam::NormalizedText n = alam::Normalizer{}.normalize("قالت لـNvidia إن A800 وH800");
+//   for (const alam::Token& t : alam::tokenize(n.text)) ...
+//   // قالت | ل | nvidia | ان | a800 | و | h800
+//
+// Rules (docs/architecture.md): a change of script always splits (وH800 → و + h800); runs of
+// Latin letters and digits form one token, joined across an inner '-', '.', '\'' or '’' that
+// sits between two of them (a100-sxm4-80gb, alibaba.com, 3.5) and across ',' between digits
+// (1,000); every other punctuation or symbol character is a token of its own; whitespace
+// separates and is not a token. Offsets are byte offsets into the normalized text; map them
+// back with NormalizedText::original_range.
+// Thread-safe; any bytes are accepted (the normalizer has already replaced bad UTF-8).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace alam {
+
+enum class Script : std::uint8_t {
+  kArabic,  // Arabic letters
+  kLatin,   // Latin letters only
+  kDigit,   // digits, with inner separators (3.5, 1,000)
+  kMixed,   // Latin letters and digits (a100, 910b, h800)
+  kOther,   // letters of other scripts (CJK, Hebrew, ...)
+  kPunct,   // one punctuation character
+  kSymbol,  // one symbol character (%, $, emoji, ...)
+};
+
+struct Token {
+  std::uint32_t begin = 0;  // byte offsets into the normalized text
+  std::uint32_t end = 0;
+  Script script = Script::kPunct;
+  bool space_before = true;  // whitespace (or the text start) precedes the token
+
+  std::string_view view(std::string_view normalized) const {
+    return normalized.substr(begin, end - begin);
+  }
+  bool is_word() const {
+    return script != Script::kPunct && script != Script::kSymbol;
+  }
+};
+
+// Tokenizes normalized text (the output of Normalizer::normalize).
+std::vector<Token> tokenize(std::string_view normalized);
+
+}  // namespace alam

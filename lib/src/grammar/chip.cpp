@@ -1,0 +1,87 @@
+// Chip grammar driver: tries every named rule at a position and keeps the longest match.
+#include "grammar/chip.hpp"
+
+#include <array>
+#include <string>
+#include <unordered_set>
+
+#include "grammar/chip_def.hpp"
+
+namespace alam::grammar {
+namespace {
+
+// A bare code is strong (needs no evidence) when it is a well-known accelerator: the letter
+// prefix and digits of NVIDIA and AMD data-centre parts.
+bool strong_code(std::string_view code) {
+  std::size_t i = 0;
+  while (i < code.size() && code[i] >= 'a' && code[i] <= 'z') ++i;
+  std::size_t j = i;
+  while (j < code.size() && code[j] >= '0' && code[j] <= '9') ++j;
+  const std::string_view prefix = code.substr(0, i), digits = code.substr(i, j - i);
+  const std::string_view suffix = code.substr(j, std::min(code.size(), code.find_first_of(" -", j)) - j);
+  if (prefix == "a" || prefix == "h" || prefix == "b")
+    return digits == "100" || digits == "200" || digits == "300" || digits == "800";
+  if (prefix == "gb" || prefix == "gh" || prefix == "mi" || prefix == "mlu") return digits.size() == 3;
+  if (prefix == "v" || prefix == "p") return digits == "100";
+  if (prefix == "l") return digits == "40" && suffix == "s";
+  return false;
+}
+
+struct Rule {
+  const char* name;
+  std::optional<std::size_t> (*run)(std::string_view, std::size_t);
+};
+
+template <const auto& P>
+std::optional<std::size_t> run(std::string_view text, std::size_t pos) {
+  return parse_at(text, pos, P);
+}
+
+const std::array<Rule, 15> kRules{{
+    {"chip.code", &run<chip::model_code>},
+    {"chip.ascend", &run<chip::ascend>},
+    {"chip.kirin", &run<chip::kirin>},
+    {"chip.snapdragon", &run<chip::snapdragon>},
+    {"chip.mobile_soc", &run<chip::mobile_soc>},
+    {"chip.geforce", &run<chip::geforce>},
+    {"chip.radeon", &run<chip::radeon>},
+    {"chip.instinct", &run<chip::instinct>},
+    {"chip.gaudi", &run<chip::gaudi>},
+    {"chip.tpu", &run<chip::tpu>},
+    {"chip.cortex", &run<chip::cortex>},
+    {"chip.intel_cpu", &run<chip::intel_cpu>},
+    {"chip.amd_cpu", &run<chip::amd_cpu>},
+    {"chip.apple_soc", &run<chip::apple_soc>},
+    {"chip.jetson", &run<chip::jetson>},
+}};
+
+}  // namespace
+
+std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
+  const unsigned char c = static_cast<unsigned char>(text[pos]);
+  if (c < 'a' || c > 'z') return std::nullopt;
+  std::optional<Match> best;
+  for (const Rule& r : kRules) {
+    auto end = r.run(text, pos);
+    if (end && (!best || *end > best->end)) best = Match{*end, r.name, true};
+  }
+  if (best && std::string_view(best->rule) == "chip.code")
+    best->strong = strong_code(text.substr(pos, best->end - pos));
+  return best;
+}
+
+bool is_chip_cue(std::string_view word) {
+  static const std::unordered_set<std::string_view> kCues{
+      // Arabic (normalized: ة → ه, أ → ا)
+      "رقائق", "رقايق", "رقاقه", "رقاقات", "شرائح", "شرايح", "شريحه", "معالج", "معالجات",
+      "معالجه", "مسرع", "مسرعات", "مسرعه", "اشباه", "رقاقتي",
+      // Latin
+      "chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
+      "processors", "npu", "cpu", "soc", "semiconductor", "semiconductors", "silicon",
+      // vendors
+      "nvidia", "انفيديا", "نفيديا", "amd", "intel", "انتل", "huawei", "هواوي", "qualcomm",
+      "كوالكوم", "apple", "ابل", "cambricon", "mediatek", "تي", "arm"};
+  return kCues.count(word) != 0;
+}
+
+}  // namespace alam::grammar

@@ -1,0 +1,146 @@
+// JSONL reading (Boost.JSON) and writing (hand-written: it is on the output hot path).
+#include "alam/jsonl.hpp"
+
+#include <boost/json.hpp>
+
+#include <cstdio>
+
+#include "alam/utf8.hpp"
+
+namespace alam {
+namespace json = boost::json;
+namespace {
+
+Status column_error(std::size_t column, std::string_view message) {
+  return {StatusCode::kInvalidArgument,
+          "column " + std::to_string(column) + ": " + std::string(message)};
+}
+
+}  // namespace
+
+Result<Document> parse_document(std::string_view line, bool read_entities) {
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  json::stream_parser parser;
+  json::error_code ec;
+  const std::size_t used = parser.write_some(line.data(), line.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) return column_error(used + 1, "malformed JSON: " + ec.message());
+  const json::value v = parser.release();
+  if (!v.is_object()) return column_error(1, "expected a JSON object");
+  const json::object& obj = v.as_object();
+
+  Document doc;
+  const json::value* text = obj.if_contains("text");
+  if (!text) return column_error(1, "missing \"text\"");
+  if (!text->is_string()) return column_error(1, "\"text\" is not a string");
+  doc.text = std::string(text->as_string());
+  if (const json::value* id = obj.if_contains("id")) doc.id_json = json::serialize(*id);
+  if (!read_entities) return doc;
+
+  const json::value* ents = obj.if_contains("entities");
+  if (!ents) return doc;
+  if (!ents->is_array()) return column_error(1, "\"entities\" is not an array");
+  const utf8::OffsetConverter conv(doc.text);
+  const std::size_t ncp = conv.codepoint_count();
+  std::size_t k = 0;
+  for (const json::value& e : ents->as_array()) {
+    const std::string where = "entity " + std::to_string(k++) + ": ";
+    if (!e.is_object()) return column_error(1, where + "not an object");
+    const json::object& o = e.as_object();
+    const json::value* s = o.if_contains("start");
+    const json::value* en = o.if_contains("end");
+    const json::value* ty = o.if_contains("type");
+    if (!s || !en || !s->is_int64() || !en->is_int64())
+      return column_error(1, where + "\"start\" and \"end\" must be integers");
+    if (!ty || !ty->is_string()) return column_error(1, where + "\"type\" must be a string");
+    const auto type = parse_type(std::string_view(ty->as_string()));
+    if (!type || *type == EntityType::kStop)
+      return column_error(1, where + "unknown type \"" + std::string(ty->as_string()) + "\"");
+    const std::int64_t a = s->as_int64(), b = en->as_int64();
+    if (a < 0 || b <= a || std::size_t(b) > ncp)
+      return column_error(1, where + "offsets [" + std::to_string(a) + ", " + std::to_string(b) +
+                                 ") outside the text of " + std::to_string(ncp) + " code points");
+    Span span{conv.to_byte(std::size_t(a)), conv.to_byte(std::size_t(b)), *type, {}, {}};
+    if (const json::value* t = o.if_contains("text"); t && t->is_string()) {
+      const std::string_view slice =
+          std::string_view(doc.text).substr(span.begin, span.end - span.begin);
+      if (std::string_view(t->as_string()) != slice)
+        return column_error(1, where + "\"text\" does not match the offsets (the slice is \"" +
+                                   std::string(slice) + "\")");
+    }
+    doc.entities.push_back(std::move(span));
+  }
+  return doc;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const utf8::Decoded d = utf8::decode(s, i);
+      if (d.valid)
+        out.append(s.substr(i, d.size));
+      else
+        out.append("\xEF\xBF\xBD");
+      i += d.size;
+      continue;
+    }
+    switch (c) {
+      case '"': out.append("\\\""); break;
+      case '\\': out.append("\\\\"); break;
+      case '\n': out.append("\\n"); break;
+      case '\r': out.append("\\r"); break;
+      case '\t': out.append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out.append(buf);
+        } else {
+          out.push_back(char(c));
+        }
+    }
+    ++i;
+  }
+  out.push_back('"');
+}
+
+void append_document_json(std::string& out, std::string_view id_json, std::string_view text,
+                          const std::vector<Span>& spans) {
+  out.push_back('{');
+  if (!id_json.empty()) {
+    out.append("\"id\":");
+    out.append(id_json);
+    out.push_back(',');
+  }
+  out.append("\"text\":");
+  append_json_string(out, text);
+  out.append(",\"entities\":[");
+  if (!spans.empty()) {
+    const utf8::OffsetConverter conv(text);
+    bool first = true;
+    for (const Span& s : spans) {
+      if (!first) out.push_back(',');
+      first = false;
+      out.append("{\"start\":").append(std::to_string(conv.to_codepoint(s.begin)));
+      out.append(",\"end\":").append(std::to_string(conv.to_codepoint(s.end)));
+      out.append(",\"byte_start\":").append(std::to_string(s.begin));
+      out.append(",\"byte_end\":").append(std::to_string(s.end));
+      out.append(",\"type\":\"").append(type_name(s.type)).append("\",\"text\":");
+      append_json_string(out, text.substr(s.begin, s.end - s.begin));
+      if (!s.canonical.empty()) {
+        out.append(",\"canonical\":");
+        append_json_string(out, s.canonical);
+      }
+      if (!s.source.empty()) {
+        out.append(",\"source\":");
+        append_json_string(out, s.source);
+      }
+      out.push_back('}');
+    }
+  }
+  out.append("]}");
+}
+
+}  // namespace alam

@@ -1,0 +1,204 @@
+// The tagging pipeline: normalize → tokenize → gazetteer lookup → grammars → resolution →
+// document memory → spans in original byte offsets.
+#include "alam/tagger.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "alam/normalizer.hpp"
+#include "alam/tokenizer.hpp"
+#include "clitics.hpp"
+#include "gazetteer_index.hpp"
+#include "grammar/chip.hpp"
+#include "resolver.hpp"
+
+namespace alam {
+namespace {
+
+using Index = Gazetteer::Index;
+
+// Per-call state of one tag() run.
+class Run {
+ public:
+  Run(const Gazetteer& gazetteer, const TaggerOptions& options, std::string_view original)
+      : gaz_(gazetteer),
+        index_(gazetteer.index()),
+        options_(options),
+        original_(original),
+        norm_(index_.normalizer.normalize(original)),
+        tokens_(tokenize(norm_.text)) {}
+
+  std::vector<Span> spans() {
+    lookup_gazetteer();
+    if (options_.grammars) run_grammars();
+    std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
+    if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
+    return to_spans(chosen);
+  }
+
+ private:
+  std::string_view token_text(std::size_t i) const { return tokens_[i].view(norm_.text); }
+
+  // The stems a token can be looked up under: itself, and for Arabic its proclitic splits.
+  const std::vector<Stem>& stems_of(std::size_t i) {
+    if (tokens_[i].script == Script::kArabic) {
+      proclitic_splits(token_text(i), stems_);
+    } else {
+      stems_.clear();
+      stems_.push_back({0, std::string(token_text(i))});
+    }
+    return stems_;
+  }
+
+  bool case_matches(const Index::Hit& hit, std::uint32_t begin, std::uint32_t end) const {
+    const auto [ob, oe] = norm_.original_range(begin, end);
+    return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == hit.cased_key;
+  }
+
+  void lookup_gazetteer() {
+    std::string key;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (!tokens_[i].is_word()) continue;
+      for (const Stem& stem : stems_of(i)) {
+        const auto m = index_.max_tokens.find(stem.key);
+        if (m == index_.max_tokens.end()) continue;
+        const std::size_t longest = std::min<std::size_t>(m->second, tokens_.size() - i);
+        for (std::size_t n = longest; n >= 1; --n) {
+          key = stem.key;
+          if (n > 1) {
+            key.push_back(' ');
+            Index::append_key(key, norm_.text, tokens_, i + 1, i + n);
+          }
+          const auto hits = index_.by_key.find(key);
+          if (hits == index_.by_key.end()) continue;
+          const std::uint32_t begin = tokens_[i].begin + stem.skip;
+          const std::uint32_t end = tokens_[i + n - 1].end;
+          for (const Index::Hit& hit : hits->second) {
+            if (hit.exact && stem.skip != 0) continue;
+            if (!hit.cased_key.empty() && (stem.key.size() != token_text(i).size() - stem.skip ||
+                                           !case_matches(hit, begin, end)))
+              continue;
+            const Entity& e = gaz_.entities()[hit.entity];
+            candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, e.type,
+                                   e.type == EntityType::kStop ? priority::kStop
+                                                               : priority::kGazetteer,
+                                   std::int32_t(hit.entity), nullptr, false});
+            break;  // the first entity listing an alias owns it
+          }
+        }
+      }
+    }
+  }
+
+  void run_grammars() {
+    std::vector<Candidate> weak;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Script s = tokens_[i].script;
+      if (s != Script::kLatin && s != Script::kMixed) continue;
+      const auto m = grammar::match_chip(norm_.text, tokens_[i].begin);
+      if (!m) continue;
+      std::size_t last = i + 1;
+      while (last < tokens_.size() && tokens_[last].begin < m->end) ++last;
+      Candidate c{std::uint32_t(i), std::uint32_t(last), tokens_[i].begin, std::uint32_t(m->end),
+                  EntityType::kChip, priority::kGrammar, -1, m->rule, false};
+      (m->strong ? candidates_ : weak).push_back(c);
+    }
+    for (const Candidate& c : weak)
+      if (has_chip_evidence(c)) candidates_.push_back(c);
+  }
+
+  // Evidence for a weak chip code: a chip cue word or a strong chip mention nearby.
+  bool has_chip_evidence(const Candidate& c) {
+    const std::size_t w = std::size_t(std::max(0, options_.evidence_window));
+    const std::size_t lo = c.first_token > w ? c.first_token - w : 0;
+    const std::size_t hi = std::min(tokens_.size(), std::size_t(c.last_token) + w);
+    for (const Candidate& o : candidates_)
+      if (o.type == EntityType::kChip && o.last_token > lo && o.first_token < hi) return true;
+    for (std::size_t i = lo; i < hi; ++i) {
+      if (i >= c.first_token && i < c.last_token) continue;
+      if (!tokens_[i].is_word()) continue;
+      for (const Stem& stem : stems_of(i))
+        if (grammar::is_chip_cue(stem.key) || grammar::is_chip_cue(strip_article(stem.key)))
+          return true;
+    }
+    return false;
+  }
+
+  // Once a multi-word PERSON name is found, its last word alone names the same person.
+  std::vector<Candidate> add_document_memory(std::vector<Candidate> chosen) {
+    std::unordered_map<std::string, const Candidate*> family;
+    for (const Candidate& c : chosen) {
+      if (c.type != EntityType::kPerson || c.last_token - c.first_token < 2) continue;
+      const std::string_view last = token_text(c.last_token - 1);
+      if (tokens_[c.last_token - 1].is_word() && last.size() >= 5)  // at least 3 letters
+        family.emplace(std::string(last), &c);
+    }
+    if (family.empty()) return chosen;
+    std::vector<bool> taken(tokens_.size(), false);
+    for (const Candidate& c : chosen)
+      for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = true;
+    std::vector<Candidate> added;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      if (taken[i] || !tokens_[i].is_word()) continue;
+      for (const Stem& stem : stems_of(i)) {
+        const auto f = family.find(stem.key);
+        if (f == family.end()) continue;
+        Candidate c = *f->second;
+        c.first_token = std::uint32_t(i);
+        c.last_token = std::uint32_t(i + 1);
+        c.begin = tokens_[i].begin + stem.skip;
+        c.end = tokens_[i].end;
+        c.priority = priority::kMemory;
+        c.memory = true;
+        added.push_back(c);
+        break;
+      }
+    }
+    chosen.insert(chosen.end(), added.begin(), added.end());
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    return chosen;
+  }
+
+  std::vector<Span> to_spans(const std::vector<Candidate>& chosen) const {
+    std::vector<Span> out;
+    out.reserve(chosen.size());
+    for (const Candidate& c : chosen) {
+      if (c.type == EntityType::kStop) continue;
+      const auto [b, e] = norm_.original_range(c.begin, c.end);
+      Span s{b, e, c.type, {}, {}};
+      if (c.entity >= 0) {
+        const Entity& ent = gaz_.entities()[std::size_t(c.entity)];
+        s.canonical = ent.name;
+        s.source = (c.memory ? "memory:" : "gaz:") + ent.id;
+      } else {
+        s.source = std::string("rule:") + c.rule;
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+
+  const Gazetteer& gaz_;
+  const Index& index_;
+  const TaggerOptions& options_;
+  std::string_view original_;
+  NormalizedText norm_;
+  std::vector<Token> tokens_;
+  std::vector<Candidate> candidates_;
+  std::vector<Stem> stems_;
+};
+
+}  // namespace
+
+Tagger::Tagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerOptions options)
+    : gazetteer_(std::move(gazetteer)), options_(options) {}
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger&&) noexcept = default;
+Tagger& Tagger::operator=(Tagger&&) noexcept = default;
+
+std::vector<Span> Tagger::tag(std::string_view utf8) const {
+  return Run(*gazetteer_, options_, utf8).spans();
+}
+
+}  // namespace alam

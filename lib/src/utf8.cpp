@@ -1,0 +1,119 @@
+#include "alam/utf8.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace alam::utf8 {
+
+Decoded decode(std::string_view text, std::size_t pos) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  const unsigned char b0 = s[pos];
+  if (b0 < 0x80) return {b0, 1, true};
+  auto cont = [&](std::size_t i) { return i < n && (s[i] & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    if (cont(pos + 1)) return {char32_t((b0 & 0x1F) << 6 | (s[pos + 1] & 0x3F)), 2, true};
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    if (cont(pos + 1) && cont(pos + 2)) {
+      char32_t cp = (b0 & 0x0F) << 12 | (s[pos + 1] & 0x3F) << 6 | (s[pos + 2] & 0x3F);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, true};
+    }
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    if (cont(pos + 1) && cont(pos + 2) && cont(pos + 3)) {
+      char32_t cp = (b0 & 0x07) << 18 | (s[pos + 1] & 0x3F) << 12 | (s[pos + 2] & 0x3F) << 6 |
+                    (s[pos + 3] & 0x3F);
+      if (cp >= 0x10000 && cp <= 0x10FFFF) return {cp, 4, true};
+    }
+  }
+  return {kReplacement, 1, false};
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(char(cp));
+  } else if (cp < 0x800) {
+    out.push_back(char(0xC0 | (cp >> 6)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(char(0xE0 | (cp >> 12)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(char(0xF0 | (cp >> 18)));
+    out.push_back(char(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(char(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(char(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t first_invalid(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    Decoded d = decode(text, i);
+    if (!d.valid) return i;
+    i += d.size;
+  }
+  return std::string_view::npos;
+}
+
+std::string sanitize(std::string_view text) {
+  std::size_t bad = first_invalid(text);
+  if (bad == std::string_view::npos) return std::string(text);
+  std::string out(text.substr(0, bad));
+  out.reserve(text.size() + 16);
+  for (std::size_t i = bad; i < text.size();) {
+    Decoded d = decode(text, i);
+    if (d.valid)
+      out.append(text.substr(i, d.size));
+    else
+      append(out, kReplacement);
+    i += d.size;
+  }
+  return out;
+}
+
+std::size_t codepoint_offset(std::string_view text, std::size_t byte_offset) {
+  byte_offset = std::min(byte_offset, text.size());
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < byte_offset;) {
+    i += static_cast<unsigned char>(text[i]) < 0x80 ? 1 : decode(text, i).size;
+    ++count;
+  }
+  return count;
+}
+
+OffsetConverter::OffsetConverter(std::string_view text) {
+  if (text.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
+  cp_to_byte_.reserve(text.size() + 1);
+  cp_to_utf16_.reserve(text.size() + 1);
+  std::uint32_t u16 = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    cp_to_byte_.push_back(std::uint32_t(i));
+    cp_to_utf16_.push_back(u16);
+    Decoded d = static_cast<unsigned char>(text[i]) < 0x80 ? Decoded{char32_t(text[i]), 1, true}
+                                                           : decode(text, i);
+    u16 += d.cp >= 0x10000 ? 2 : 1;
+    i += d.size;
+  }
+  cp_to_byte_.push_back(std::uint32_t(text.size()));
+  cp_to_utf16_.push_back(u16);
+}
+
+std::size_t OffsetConverter::to_codepoint(std::size_t byte_offset) const {
+  auto it = std::lower_bound(cp_to_byte_.begin(), cp_to_byte_.end(), byte_offset);
+  return std::size_t(it - cp_to_byte_.begin());
+}
+
+std::size_t OffsetConverter::to_utf16(std::size_t byte_offset) const {
+  return cp_to_utf16_[to_codepoint(byte_offset)];
+}
+
+std::size_t OffsetConverter::to_byte(std::size_t cp_offset) const {
+  return cp_to_byte_[std::min(cp_offset, cp_to_byte_.size() - 1)];
+}
+
+}  // namespace alam::utf8
