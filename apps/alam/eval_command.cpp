@@ -69,12 +69,20 @@ void print_errors(const std::vector<Document>& gold, const std::vector<Document>
     for (const Span& s : gold[i].entities) g.insert(key(s));
     for (const Span& s : pred[i].entities) p.insert(key(s));
     auto show = [&](const char* what, const Span& s) {
-      const std::size_t a = s.begin > 40 ? s.begin - 40 : 0;
+      // About 40 bytes of context either side, cut on code point boundaries.
+      auto boundary = [&](std::size_t p) {
+        while (p < text.size() && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) ++p;
+        return std::min(p, text.size());
+      };
+      const std::size_t a = boundary(s.begin > 40 ? s.begin - 40 : 0);
+      const std::size_t z = boundary(std::min(text.size(), s.end + 40));
       std::string before = utf8::sanitize(text.substr(a, s.begin - a));
-      std::string after = utf8::sanitize(text.substr(s.end, 40));
-      fmt::print("{} {} {:<7} \u2068{}\u2069   …{}[[{}]]{}…\n", gold[i].id_json.empty() ? "#" + std::to_string(i + 1) : gold[i].id_json,
-                 what, type_name(s.type), text.substr(s.begin, s.end - s.begin), before,
-                 text.substr(s.begin, s.end - s.begin), after);
+      std::string after = utf8::sanitize(text.substr(s.end, z - s.end));
+      const std::string name = utf8::sanitize(text.substr(s.begin, s.end - s.begin));
+      const std::string id =
+          gold[i].id_json.empty() ? "#" + std::to_string(i + 1) : gold[i].id_json;
+      fmt::print("{} {} {:<7} \u2068{}\u2069   …{}[[{}]]{}…\n", id, what, type_name(s.type), name,
+                 before, name, after);
     };
     for (const Span& s : gold[i].entities)
       if (!p.count(key(s))) show("missed  ", s);

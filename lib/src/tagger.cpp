@@ -10,6 +10,7 @@
 #include "clitics.hpp"
 #include "gazetteer_index.hpp"
 #include "grammar/chip.hpp"
+#include "grammar/numeric.hpp"
 #include "resolver.hpp"
 
 namespace alam {
@@ -94,17 +95,38 @@ class Run {
     std::vector<Candidate> weak;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Script s = tokens_[i].script;
-      if (s != Script::kLatin && s != Script::kMixed) continue;
-      const auto m = grammar::match_chip(norm_.text, tokens_[i].begin);
-      if (!m) continue;
-      std::size_t last = i + 1;
-      while (last < tokens_.size() && tokens_[last].begin < m->end) ++last;
-      Candidate c{std::uint32_t(i), std::uint32_t(last), tokens_[i].begin, std::uint32_t(m->end),
-                  EntityType::kChip, priority::kGrammar, -1, m->rule, false};
-      (m->strong ? candidates_ : weak).push_back(c);
+      if (s == Script::kLatin || s == Script::kMixed) {
+        if (const auto m = grammar::match_chip(norm_.text, tokens_[i].begin))
+          (m->strong ? candidates_ : weak).push_back(grammar_candidate(i, 0, *m, EntityType::kChip));
+      }
+      if (s == Script::kPunct) continue;
+      // Numeric expressions, also after a proclitic glued to a month or scale word (وفي، بيونيو).
+      std::uint32_t skips[4] = {0};
+      std::size_t nskips = 1;
+      if (s == Script::kArabic)
+        for (const Stem& stem : stems_of(i))
+          if (stem.skip != 0 && nskips < 4 && stem.key.size() == tokens_[i].end - tokens_[i].begin - stem.skip)
+            skips[nskips++] = stem.skip;
+      for (std::size_t k = 0; k < nskips; ++k) {
+        const std::size_t pos = tokens_[i].begin + skips[k];
+        if (auto m = grammar::match_money(norm_.text, pos))
+          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kMoney));
+        if (auto m = grammar::match_percent(norm_.text, pos))
+          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kPercent));
+        if (auto m = grammar::match_date(norm_.text, pos))
+          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kDate));
+      }
     }
     for (const Candidate& c : weak)
       if (has_chip_evidence(c)) candidates_.push_back(c);
+  }
+
+  Candidate grammar_candidate(std::size_t i, std::uint32_t skip, const grammar::Match& m,
+                              EntityType type) const {
+    std::size_t last = i + 1;
+    while (last < tokens_.size() && tokens_[last].begin < m.end) ++last;
+    return {std::uint32_t(i), std::uint32_t(last), tokens_[i].begin + skip,
+            std::uint32_t(m.end), type, priority::kGrammar, -1, m.rule, false};
   }
 
   // Evidence for a weak chip code: a chip cue word or a strong chip mention nearby.

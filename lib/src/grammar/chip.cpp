@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "grammar/chip_def.hpp"
+#include "grammar/longest.hpp"
 
 namespace alam::grammar {
 namespace {
@@ -27,44 +28,29 @@ bool strong_code(std::string_view code) {
   return false;
 }
 
-struct Rule {
-  const char* name;
-  std::optional<std::size_t> (*run)(std::string_view, std::size_t);
-};
-
-template <const auto& P>
-std::optional<std::size_t> run(std::string_view text, std::size_t pos) {
-  return parse_at(text, pos, P);
-}
-
-const std::array<Rule, 15> kRules{{
-    {"chip.code", &run<chip::model_code>},
-    {"chip.ascend", &run<chip::ascend>},
-    {"chip.kirin", &run<chip::kirin>},
-    {"chip.snapdragon", &run<chip::snapdragon>},
-    {"chip.mobile_soc", &run<chip::mobile_soc>},
-    {"chip.geforce", &run<chip::geforce>},
-    {"chip.radeon", &run<chip::radeon>},
-    {"chip.instinct", &run<chip::instinct>},
-    {"chip.gaudi", &run<chip::gaudi>},
-    {"chip.tpu", &run<chip::tpu>},
-    {"chip.cortex", &run<chip::cortex>},
-    {"chip.intel_cpu", &run<chip::intel_cpu>},
-    {"chip.amd_cpu", &run<chip::amd_cpu>},
-    {"chip.apple_soc", &run<chip::apple_soc>},
-    {"chip.jetson", &run<chip::jetson>},
-}};
-
 }  // namespace
 
 std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
+  static const std::array<NamedRule, 15> kRules{{
+      {"chip.code", &run_rule<chip::model_code>},
+      {"chip.ascend", &run_rule<chip::ascend>},
+      {"chip.kirin", &run_rule<chip::kirin>},
+      {"chip.snapdragon", &run_rule<chip::snapdragon>},
+      {"chip.mobile_soc", &run_rule<chip::mobile_soc>},
+      {"chip.geforce", &run_rule<chip::geforce>},
+      {"chip.radeon", &run_rule<chip::radeon>},
+      {"chip.instinct", &run_rule<chip::instinct>},
+      {"chip.gaudi", &run_rule<chip::gaudi>},
+      {"chip.tpu", &run_rule<chip::tpu>},
+      {"chip.cortex", &run_rule<chip::cortex>},
+      {"chip.intel_cpu", &run_rule<chip::intel_cpu>},
+      {"chip.amd_cpu", &run_rule<chip::amd_cpu>},
+      {"chip.apple_soc", &run_rule<chip::apple_soc>},
+      {"chip.jetson", &run_rule<chip::jetson>},
+  }};
   const unsigned char c = static_cast<unsigned char>(text[pos]);
   if (c < 'a' || c > 'z') return std::nullopt;
-  std::optional<Match> best;
-  for (const Rule& r : kRules) {
-    auto end = r.run(text, pos);
-    if (end && (!best || *end > best->end)) best = Match{*end, r.name, true};
-  }
+  std::optional<Match> best = longest(kRules, text, pos);
   if (best && std::string_view(best->rule) == "chip.code")
     best->strong = strong_code(text.substr(pos, best->end - pos));
   return best;

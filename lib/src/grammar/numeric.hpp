@@ -1,0 +1,22 @@
+// Money, percent and date grammars (Spirit X3). Each family's rules live in its own
+// <family>_def.hpp; money.cpp, percent.cpp and date.cpp run them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "grammar/common.hpp"
+
+namespace alam::grammar {
+
+// The longest match of each family starting at normalized byte pos, if any.
+std::optional<Match> match_money(std::string_view normalized, std::size_t pos);
+std::optional<Match> match_percent(std::string_view normalized, std::size_t pos);
+std::optional<Match> match_date(std::string_view normalized, std::size_t pos);
+
+// Every word of the families' word lists (for the test that they are in normalized form).
+std::vector<std::string> numeric_words();
+
+}  // namespace alam::grammar

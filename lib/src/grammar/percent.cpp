@@ -1,0 +1,18 @@
+#include "grammar/percent_def.hpp"
+
+#include <array>
+
+#include "grammar/longest.hpp"
+#include "grammar/numeric.hpp"
+
+namespace alam::grammar {
+
+std::optional<Match> match_percent(std::string_view text, std::size_t pos) {
+  static const std::array<NamedRule, 2> kRules{{
+      {"percent.suffixed", &run_rule<percent::suffixed>},
+      {"percent.prefixed", &run_rule<percent::prefixed>},
+  }};
+  return longest(kRules, text, pos);
+}
+
+}  // namespace alam::grammar
