@@ -10,10 +10,12 @@ namespace alam::cli {
 void GazetteerOptions::add_to(CLI::App& app) {
   app.add_option("--gazetteer", replace,
                  "gazetteer file or folder of *.gaz files to use instead of the built-in "
-                 "defaults (repeatable)");
+                 "defaults (repeatable)")
+      ->allow_extra_args(false);
   app.add_option("--add-gazetteer", add,
                  "gazetteer file or folder to use in addition to the built-in defaults "
-                 "(repeatable)");
+                 "(repeatable)")
+      ->allow_extra_args(false);
 }
 
 std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {

@@ -140,7 +140,7 @@ class Parser {
     std::string_view type_name = trim(line.substr(rb + 1));
     auto type = parse_type(type_name);
     if (!type)
-      return error(line_no, indent + rb + 2,
+      return error(line_no, indent + std::size_t(type_name.data() - line.data()) + 1,
                    "unknown type '" + std::string(type_name) +
                        "' (ORG PERSON CHIP PRODUCT LOC MONEY PERCENT DATE STOP)");
     if (auto it = ids_.find(std::string(id)); it != ids_.end()) {
@@ -220,15 +220,18 @@ Result<std::unique_ptr<Gazetteer::Index>> Gazetteer::Index::build(
   auto index = std::make_unique<Index>();
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (const Alias& a : entities[e].aliases) {
-      std::size_t count = 0;
-      std::string key = key_of(index->normalizer, a.text, &count);
-      if (count == 0)
+      const std::string normalized = index->normalizer.normalize_text(a.text);
+      const std::vector<Token> tokens = tokenize(normalized);
+      const std::string where = entities[e].file + ":" + std::to_string(a.line) + ":1: ";
+      // Lookups start at word tokens, so an alias must start with a letter or digit.
+      if (tokens.empty() || !tokens.front().is_word())
         return Status{StatusCode::kInvalidArgument,
-                      entities[e].file + ":" + std::to_string(a.line) +
-                          ":1: alias has no letters or digits after normalization"};
-      if (count > 0xFFFF)
-        return Status{StatusCode::kInvalidArgument,
-                      entities[e].file + ":" + std::to_string(a.line) + ":1: alias too long"};
+                      where + "alias has no letters or digits at its start after normalization"};
+      if (tokens.size() > 0xFFFF)
+        return Status{StatusCode::kInvalidArgument, where + "alias has too many tokens"};
+      const std::size_t count = tokens.size();
+      std::string key;
+      append_key(key, normalized, tokens, 0, count);
       Hit hit{std::uint32_t(e), std::uint16_t(count), a.exact, {}};
       if (a.case_sensitive) hit.cased_key = key_of(index->cased, a.text);
       std::string first = key.substr(0, key.find(' '));

@@ -1,0 +1,57 @@
+// Helpers for tests that run programs: run a shell command, capture output and exit status.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace alam::testing {
+
+struct Run {
+  int status = -1;
+  std::string out;  // standard output
+  std::string err;  // standard error
+};
+
+inline std::filesystem::path temp_dir() {
+  static const std::filesystem::path dir = [] {
+    auto d = std::filesystem::temp_directory_path() /
+             ("alam_cli_test_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+inline std::string write_temp(const std::string& name, const std::string& content) {
+  const auto path = temp_dir() / name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path.string();
+}
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Runs `command` with sh; stdout and stderr are captured through files.
+inline Run run(const std::string& command) {
+  const auto out = temp_dir() / "stdout", err = temp_dir() / "stderr";
+  const std::string full = command + " >" + out.string() + " 2>" + err.string();
+  const int raw = std::system(full.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+inline std::string alam_cmd(const std::string& args) {
+  return std::string("'") + ALAM_BINARY + "' " + args;
+}
+
+}  // namespace alam::testing

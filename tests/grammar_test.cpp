@@ -1,0 +1,139 @@
+#include <gtest/gtest.h>
+
+#include "alam/normalizer.hpp"
+#include "grammar/chip.hpp"
+#include "grammar/numeric.hpp"
+
+namespace alam::grammar {
+namespace {
+
+using Matcher = std::optional<Match> (*)(std::string_view, std::size_t);
+
+struct Case {
+  const char* text;      // raw text; the grammar runs on its normalized form at byte 0
+  const char* matched;   // expected normalized match, or nullptr for no match
+  const char* rule;      // expected rule name (when matched)
+};
+
+void check(Matcher m, const Case& c) {
+  static const Normalizer norm;
+  const std::string n = norm.normalize_text(c.text);
+  const auto r = m(n, 0);
+  if (!c.matched) {
+    EXPECT_FALSE(r) << c.text << " matched " << (r ? n.substr(0, r->end) : "");
+    return;
+  }
+  ASSERT_TRUE(r) << c.text;
+  EXPECT_EQ(n.substr(0, r->end), c.matched) << c.text;
+  EXPECT_STREQ(r->rule, c.rule) << c.text;
+}
+
+TEST(ChipGrammar, Models) {
+  const Case cases[] = {
+      {"A100 chips", "a100", "chip.code"},
+      {"H800،", "h800", "chip.code"},
+      {"MI300X", "mi300x", "chip.code"},
+      {"GB200 NVL72", "gb200 nvl72", "chip.code"},
+      {"H100 SXM5 وغيرها", "h100 sxm5", "chip.code"},
+      {"A100 80GB", "a100 80gb", "chip.code"},
+      {"A100-SXM4-80GB", "a100-sxm4-80gb", "chip.code"},
+      {"Ascend 910B", "ascend 910b", "chip.ascend"},
+      {"Kirin 9000S", "kirin 9000s", "chip.kirin"},
+      {"Snapdragon 8 Gen 3", "snapdragon 8 gen 3", "chip.snapdragon"},
+      {"Snapdragon X Elite", "snapdragon x elite", "chip.snapdragon"},
+      {"GeForce RTX 4090", "geforce rtx 4090", "chip.geforce"},
+      {"Instinct MI300X", "instinct mi300x", "chip.instinct"},
+      {"Gaudi 3", "gaudi 3", "chip.gaudi"},
+      {"TPU v5e", "tpu v5e", "chip.tpu"},
+      {"Cortex-X4", "cortex-x4", "chip.cortex"},
+      {"M4 Max", "m4 max", "chip.apple_soc"},
+      {"A17 Pro", "a17 pro", "chip.apple_soc"},
+      {"Core Ultra 7", "core ultra 7", "chip.intel_cpu"},
+      {"H100x", "h100x", "chip.code"},
+      {"COVID19", nullptr, nullptr},
+      {"Nvidia", nullptr, nullptr},
+      {"A100abc", nullptr, nullptr},  // not a word end
+      {"2021", nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(&match_chip, c);
+}
+
+TEST(ChipGrammar, BareShortCodesAreWeak) {
+  static const Normalizer norm;
+  for (const char* weak : {"A4", "M1", "T4", "H20", "B2", "H2O"}) {
+    const auto r = match_chip(norm.normalize_text(weak), 0);
+    ASSERT_TRUE(r) << weak;
+    EXPECT_FALSE(r->strong) << weak;
+  }
+  for (const char* strong : {"A100", "H800", "MI300X", "GB200", "L40S", "B200"}) {
+    const auto r = match_chip(norm.normalize_text(strong), 0);
+    ASSERT_TRUE(r) << strong;
+    EXPECT_TRUE(r->strong) << strong;
+  }
+}
+
+TEST(MoneyGrammar, Amounts) {
+  const Case cases[] = {
+      {"5.9 مليار دولار", "5.9 مليار دولار", "money.arabic"},
+      {"2.4 مليار رنمينبي،", "2.4 مليار رنمينبي", "money.arabic"},
+      {"330 مليون دولار", "330 مليون دولار", "money.arabic"},
+      {"120 دولارا", "120 دولارا", "money.arabic"},
+      {"5 مليارات دولار أسترالي", "5 مليارات دولار استرالي", "money.arabic"},
+      {"مليار دولار", "مليار دولار", "money.arabic"},
+      {"ملياري يورو", "ملياري يورو", "money.arabic"},
+      {"٥٫٩ مليار دولار", "5.9 مليار دولار", "money.arabic"},
+      {"2,5 مليار دولار", "2,5 مليار دولار", "money.arabic"},
+      {"4ر7 مليار دولار", "4ر7 مليار دولار", "money.arabic"},
+      {"$40bn", "$40bn", "money.sign_first"},
+      {"$5.9 billion", "$5.9 billion", "money.sign_first"},
+      {"5 billion dollars", "5 billion dollars", "money.amount_first"},
+      {"مليارات الدولارات", nullptr, nullptr},  // vague plural
+      {"3.5 تريليون", nullptr, nullptr},        // no currency
+      {"500 ألف رقاقة", nullptr, nullptr},      // units, not money
+      {"5 ينافس", nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(&match_money, c);
+}
+
+TEST(PercentGrammar, Percentages) {
+  const Case cases[] = {
+      {"75 في المائة", "75 في المايه", "percent.suffixed"},
+      {"3 في المئة", "3 في الميه", "percent.suffixed"},
+      {"20 بالمائة", "20 بالمايه", "percent.suffixed"},
+      {"58%", "58%", "percent.suffixed"},
+      {"27-36%", "27-36%", "percent.suffixed"},
+      {"٪20", "%20", "percent.prefixed"},
+      {"٥٨٪", "58%", "percent.suffixed"},
+      {"75 في", nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(&match_percent, c);
+}
+
+TEST(DateGrammar, Dates) {
+  const Case cases[] = {
+      {"2021،", "2021", "date.year_only"},
+      {"حزيران (يونيو) 2022", "حزيران (يونيو) 2022", "date.month_year"},
+      {"يونيو 2025", "يونيو 2025", "date.month_year"},
+      {"12 مارس 2024", "12 مارس 2024", "date.full"},
+      {"5 نوفمبر", "5 نوفمبر", "date.full"},
+      {"الخامس من أبريل 2025", "الخامس من ابريل 2025", "date.full"},
+      {"مارس/ آذار 2024", "مارس/ اذار 2024", "date.month_year"},
+      {"March 12, 2024", "march 12, 2024", "date.full"},
+      {"12/03/2024", "12/03/2024", "date.numeric"},
+      {"2024-03-12", "2024-03-12", "date.numeric"},
+      {"١٩٩٩", "1999", "date.year_only"},
+      {"أبريل", nullptr, nullptr},   // a month alone
+      {"12345", nullptr, nullptr},
+      {"3000", nullptr, nullptr},
+      {"40 مارس", nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(&match_date, c);
+}
+
+TEST(NumericGrammars, WordListsAreInNormalizedForm) {
+  static const Normalizer norm;
+  for (const std::string& w : numeric_words()) EXPECT_EQ(norm.normalize_text(w), w);
+}
+
+}  // namespace
+}  // namespace alam::grammar

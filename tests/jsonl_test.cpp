@@ -1,0 +1,79 @@
+#include "alam/jsonl.hpp"
+
+#include <gtest/gtest.h>
+
+namespace alam {
+namespace {
+
+TEST(Jsonl, ReadsTextIdAndEntities) {
+  auto d = parse_document(
+      R"({"id": "seed-03", "text": "قال SenseTime", "entities": [{"start": 4, "end": 13, "type": "ORG", "text": "SenseTime"}]})",
+      true);
+  ASSERT_TRUE(d) << d.status().message();
+  EXPECT_EQ(d->id_json, "\"seed-03\"");
+  ASSERT_EQ(d->entities.size(), 1u);
+  EXPECT_EQ(d->entities[0].begin, 7u);  // bytes: قال is 6 bytes + space
+  EXPECT_EQ(d->entities[0].end, 16u);
+  EXPECT_EQ(d->entities[0].type, EntityType::kOrg);
+}
+
+TEST(Jsonl, NumericIdPassesThrough) {
+  auto d = parse_document(R"({"id": 17, "text": "x"})", false);
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->id_json, "17");
+}
+
+TEST(Jsonl, ErrorsNameTheColumn) {
+  struct Case { const char* line; const char* message; };
+  const Case cases[] = {
+      {R"({"text": "abc)", "column 14: malformed JSON"},
+      {R"({"text": 5})", "column 1: \"text\" is not a string"},
+      {R"({"id": 1})", "column 1: missing \"text\""},
+      {R"([1, 2])", "column 1: expected a JSON object"},
+      {R"({"text": "ab"} x)", "column 16: malformed JSON"},
+  };
+  for (const Case& c : cases) {
+    auto d = parse_document(c.line, false);
+    ASSERT_FALSE(d) << c.line;
+    EXPECT_EQ(d.status().message().rfind(c.message, 0), 0u) << d.status().message();
+  }
+}
+
+TEST(Jsonl, EntityErrors) {
+  EXPECT_FALSE(parse_document(R"({"text": "ab", "entities": [{"start": 0, "end": 5, "type": "ORG"}]})", true));
+  EXPECT_FALSE(parse_document(R"({"text": "ab", "entities": [{"start": 0, "end": 1, "type": "FOO"}]})", true));
+  EXPECT_FALSE(parse_document(R"({"text": "ab", "entities": [{"start": 0, "end": 1, "type": "ORG", "text": "b"}]})", true));
+}
+
+TEST(Jsonl, WritesOffsetsInCodePointsAndBytes) {
+  const std::string text = "قال \"SenseTime\"\n";
+  std::string out;
+  append_document_json(out, "\"d1\"", text, {Span{8, 17, EntityType::kOrg, "SenseTime", "gaz:sensetime"}});
+  EXPECT_EQ(out,
+            R"({"id":"d1","text":"قال \"SenseTime\"\n","entities":[{"start":5,"end":14,"byte_start":8,"byte_end":17,"type":"ORG","text":"SenseTime","canonical":"SenseTime","source":"gaz:sensetime"}]})");
+}
+
+TEST(Jsonl, WritesBadBytesAsReplacementCharacters) {
+  std::string out;
+  append_document_json(out, "", "a\xff\x01", {});
+  EXPECT_EQ(out, "{\"text\":\"a\uFFFD\\u0001\",\"entities\":[]}");
+}
+
+TEST(Jsonl, RoundTrip) {
+  const std::string text = "وإنفيديا 😀 A100";
+  const std::vector<Span> spans = {{2, 16, EntityType::kOrg, "Nvidia", "gaz:nvidia"},
+                                   {22, 26, EntityType::kChip, "", "rule:chip.code"}};
+  std::string out;
+  append_document_json(out, "", text, spans);
+  auto back = parse_document(out, true);
+  ASSERT_TRUE(back) << back.status().message();
+  ASSERT_EQ(back->entities.size(), 2u);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    EXPECT_EQ(back->entities[i].begin, spans[i].begin);
+    EXPECT_EQ(back->entities[i].end, spans[i].end);
+    EXPECT_EQ(back->entities[i].type, spans[i].type);
+  }
+}
+
+}  // namespace
+}  // namespace alam

@@ -1,0 +1,193 @@
+#include "alam/tagger.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+namespace alam {
+namespace {
+
+// A small gazetteer so that these tests do not depend on the shipped content.
+const char* kTestGazetteer = R"(
+[nvidia] ORG
+name = Nvidia
+alias = إنفيديا
+alias = انفيديا
+alias = نفيديا
+
+[huawei] ORG
+name = Huawei
+alias = هواوي
+
+[china] LOC
+name = الصين
+alias = China
+
+[us] LOC
+name = الولايات المتحدة
+alias[cs] = US
+
+[hk] LOC
+name = هونج كونج
+alias = هونغ كونغ
+
+[china-renaissance] ORG
+name = China Renaissance
+
+[apple] ORG
+name[cs] = Apple
+alias = آبل
+
+[warren] PERSON
+name = وارن بافيت
+alias[exact] = وارن
+
+[jensen] PERSON
+name = جنسن هوانغ
+
+[ascend] CHIP
+name = Ascend
+
+[stop] STOP
+alias = GPU
+)";
+
+std::shared_ptr<const Gazetteer> test_gazetteer() {
+  static const auto g = [] {
+    auto r = Gazetteer::from_sources({{"test.gaz", kTestGazetteer}});
+    if (!r) throw std::runtime_error(r.status().message());
+    return std::make_shared<const Gazetteer>(std::move(r).value());
+  }();
+  return g;
+}
+
+using Got = std::vector<std::pair<std::string, std::string>>;  // (type, original text)
+
+Got tag(const Tagger& t, std::string_view text) {
+  Got out;
+  for (const Span& s : t.tag(text)) {
+    EXPECT_LE(s.begin, s.end);
+    EXPECT_LE(s.end, text.size());
+    out.emplace_back(std::string(type_name(s.type)), std::string(text.substr(s.begin, s.end - s.begin)));
+  }
+  return out;
+}
+
+struct Case {
+  const char* text;
+  Got expected;
+};
+
+TEST(Tagger, OffsetsPointIntoTheOriginal) {
+  const Tagger tagger(test_gazetteer());
+  const Case cases[] = {
+      {"قالت وإنفيديا إن", {{"ORG", "إنفيديا"}}},                      // proclitic outside
+      {"رقائق A800 وH800", {{"CHIP", "A800"}, {"CHIP", "H800"}}},      // و glued to Latin
+      {"لـNvidia", {{"ORG", "Nvidia"}}},                               // tatweel connector outside
+      {"و-H800", {{"CHIP", "H800"}}},                                  // hyphen connector outside
+      {"بالصين", {{"LOC", "الصين"}}},                                  // article stays in
+      {"للصين", {{"LOC", "لصين"}}},                                    // لل contraction
+      {"وللصين", {{"LOC", "لصين"}}},
+      {"إنفيـــديا", {{"ORG", "إنفيـــديا"}}},                          // tatweel inside stays
+      {"إِنْفِيدْيَا،", {{"ORG", "إِنْفِيدْيَا"}}},                    // diacritics on the name
+      {"\u200fإنفيديا\u200f", {{"ORG", "إنفيديا"}}},                  // bidi marks outside
+      {"“نفيديا”", {{"ORG", "نفيديا"}}},                              // quotes outside
+      {"Nvidia A100", {{"ORG", "Nvidia"}, {"CHIP", "A100"}}},         // vendor and model apart
+      {"Huawei Ascend 910B", {{"ORG", "Huawei"}, {"CHIP", "Ascend 910B"}}},
+      {"شركة China Renaissance", {{"ORG", "China Renaissance"}}},     // longest match, no LOC
+      {"في هونغ  كونغ", {{"LOC", "هونغ  كونغ"}}},                     // multi-word, any spacing
+      {"الولايات المتحدة والصين", {{"LOC", "الولايات المتحدة"}, {"LOC", "الصين"}}},
+      {"NVIDIA", {{"ORG", "NVIDIA"}}},                                 // case-insensitive alias
+      {"Apple وآبل", {{"ORG", "Apple"}, {"ORG", "آبل"}}},
+      {"apple pie", {}},                                               // case-sensitive alias
+      {"US and us", {{"LOC", "US"}}},
+      {"قال وارن", {{"PERSON", "وارن"}}},                              // exact alias, unsplit
+      {"قال ارن", {}},
+      {"GPU", {}},                                                     // stop entry
+      {"", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(tag(tagger, c.text), c.expected) << c.text;
+}
+
+TEST(Tagger, ExactAliasIsNotMatchedAfterAProclitic) {
+  const Tagger tagger(test_gazetteer());
+  // ووارن: the first و is a conjunction; وارن is exact, so no split may produce it...
+  EXPECT_EQ(tag(tagger, "ووارن"), Got{});
+  // ...but the full name is not exact.
+  EXPECT_EQ(tag(tagger, "ووارن بافيت"), (Got{{"PERSON", "وارن بافيت"}}));
+}
+
+TEST(Tagger, WeakChipCodesNeedEvidence) {
+  const Tagger tagger(test_gazetteer());
+  EXPECT_EQ(tag(tagger, "the A4 paper size"), Got{});
+  EXPECT_EQ(tag(tagger, "صدرت رقائق H20 إلى الصين"), (Got{{"CHIP", "H20"}, {"LOC", "الصين"}}));
+  EXPECT_EQ(tag(tagger, "Apple M1 laptops"), (Got{{"ORG", "Apple"}, {"CHIP", "M1"}}));
+  EXPECT_EQ(tag(tagger, "H100 وH20"), (Got{{"CHIP", "H100"}, {"CHIP", "H20"}}));
+}
+
+TEST(Tagger, NumericExpressions) {
+  const Tagger tagger(test_gazetteer());
+  EXPECT_EQ(tag(tagger, "بلغت 5.9 مليار دولار في عام 2021، بزيادة 75 في المائة"),
+            (Got{{"MONEY", "5.9 مليار دولار"}, {"DATE", "2021"}, {"PERCENT", "75 في المائة"}}));
+  EXPECT_EQ(tag(tagger, "في حزيران (يونيو) 2022"), (Got{{"DATE", "حزيران (يونيو) 2022"}}));
+  EXPECT_EQ(tag(tagger, "بـ٥ مليارات دولار"), (Got{{"MONEY", "٥ مليارات دولار"}}));
+}
+
+TEST(Tagger, DocumentMemoryTagsTheFamilyNameAlone) {
+  const Tagger tagger(test_gazetteer());
+  EXPECT_EQ(tag(tagger, "قال جنسن هوانغ إن ... وأضاف هوانغ"),
+            (Got{{"PERSON", "جنسن هوانغ"}, {"PERSON", "هوانغ"}}));
+  TaggerOptions off;
+  off.document_memory = false;
+  const Tagger plain(test_gazetteer(), off);
+  EXPECT_EQ(tag(plain, "قال جنسن هوانغ إن ... وأضاف هوانغ"), (Got{{"PERSON", "جنسن هوانغ"}}));
+}
+
+TEST(Tagger, SpansCarryCanonicalAndSource) {
+  const Tagger tagger(test_gazetteer());
+  const auto spans = tagger.tag("وإنفيديا A100");
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].canonical, "Nvidia");
+  EXPECT_EQ(spans[0].source, "gaz:nvidia");
+  EXPECT_EQ(spans[0].begin, 2u);
+  EXPECT_EQ(spans[1].canonical, "");
+  EXPECT_EQ(spans[1].source, "rule:chip.code");
+}
+
+TEST(Tagger, InvalidUtf8IsReadAsReplacementCharacters) {
+  const Tagger tagger(test_gazetteer());
+  const std::string text = "\xff\xfe إنفيديا \xc0";
+  const auto spans = tagger.tag(text);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].begin, 3u);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "إنفيديا");
+}
+
+TEST(Tagger, ConstTagIsSafeAcrossThreads) {
+  const Tagger tagger(test_gazetteer());
+  const std::vector<std::string> texts = {"وإنفيديا A100 بالصين", "رقائق A800 وH800",
+                                          "5.9 مليار دولار في 2021", "لـNvidia و-H800"};
+  std::vector<std::vector<Span>> expected;
+  for (const auto& t : texts) expected.push_back(tagger.tag(t));
+  std::vector<std::thread> threads;
+  std::atomic<int> mismatches{0};
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&] {
+      for (int round = 0; round < 200; ++round)
+        for (std::size_t i = 0; i < texts.size(); ++i)
+          if (tagger.tag(texts[i]) != expected[i]) ++mismatches;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(Tagger, EmbeddedGazetteerTagsTechNews) {
+  auto g = Gazetteer::embedded();
+  ASSERT_TRUE(g) << g.status().message();
+  const Tagger tagger(std::make_shared<const Gazetteer>(std::move(g).value()));
+  const Got got = tag(tagger, "وقالت إنفيديا إن رقائق A800 وH800 لن تُباع في الصين");
+  EXPECT_EQ(got, (Got{{"ORG", "إنفيديا"}, {"CHIP", "A800"}, {"CHIP", "H800"}, {"LOC", "الصين"}}));
+}
+
+}  // namespace
+}  // namespace alam
