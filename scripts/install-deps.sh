@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages alam needs to build and test, if any are missing.
+# Run as root on Debian 12 (bookworm). Safe to run again: it does nothing when all are present.
+set -euo pipefail
+
+packages=(
+  g++ cmake ninja-build        # toolchain (C++20, CMake >= 3.25)
+  libicu-dev                   # normalization, character properties, case folding
+  libboost1.81-dev             # Spirit X3 grammars, Boost.JSON (header-only)
+  libcli11-dev libfmt-dev      # command line
+  libgtest-dev                 # tests
+)
+packages+=("$@")  # callers may ask for more (benchmarks: libbenchmark-dev ripgrep)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "alam: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
