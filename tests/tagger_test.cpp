@@ -103,6 +103,7 @@ TEST(Tagger, OffsetsPointIntoTheOriginal) {
       {"US and us", {{"LOC", "US"}}},
       {"قال وارن", {{"PERSON", "وارن"}}},                              // exact alias, unsplit
       {"قال ارن", {}},
+      {"كابل وآبل وابل", {{"ORG", "آبل"}}},                           // كابل is not ك + آبل
       {"GPU", {}},                                                     // stop entry
       {"", {}},
   };

@@ -232,15 +232,21 @@ Result<std::unique_ptr<Gazetteer::Index>> Gazetteer::Index::build(
       const std::size_t count = tokens.size();
       std::string key;
       append_key(key, normalized, tokens, 0, count);
-      Hit hit{std::uint32_t(e), std::uint16_t(count), a.exact, {}};
+      const std::string_view written = a.text;
+      const bool hamza = written.starts_with("\u0623") || written.starts_with("\u0625") ||
+                         written.starts_with("\u0622");
+      Hit hit{std::uint32_t(e), std::uint16_t(count), a.exact, hamza, {}};
       if (a.case_sensitive) hit.cased_key = key_of(index->cased, a.text);
       std::string first = key.substr(0, key.find(' '));
       auto& hits = index->by_key[key];
-      // The same alias twice in one entity adds nothing.
-      const bool dup = std::any_of(hits.begin(), hits.end(), [&](const Hit& h) {
+      // The same alias twice in one entity adds nothing but may lift the hamza condition.
+      auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
         return h.entity == hit.entity && h.cased_key == hit.cased_key;
       });
-      if (!dup) hits.push_back(std::move(hit));
+      if (same == hits.end())
+        hits.push_back(std::move(hit));
+      else
+        same->hamza_initial = same->hamza_initial && hamza;
       auto& m = index->max_tokens[first];
       m = std::max<std::uint16_t>(m, std::uint16_t(count));
     }

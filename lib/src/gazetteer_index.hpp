@@ -26,6 +26,9 @@ struct Gazetteer::Index {
     std::uint32_t entity = 0;     // index into Gazetteer::entities()
     std::uint16_t tokens = 0;     // number of tokens of the alias
     bool exact = false;           // no proclitic stripping
+    // Every alias with this key is written with a hamza alef (أ إ آ) first: after a stripped
+    // proclitic, a bare ا in the text is then another word (كابل is not ك + أبل).
+    bool hamza_initial = false;
     std::string cased_key;        // non-empty for case-sensitive aliases: key without case folding
   };
 

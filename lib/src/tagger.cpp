@@ -51,6 +51,11 @@ class Run {
     return stems_;
   }
 
+  // True when the original character behind normalized byte pos is a bare alef ا.
+  bool bare_alef_at(std::uint32_t pos) const {
+    return original_.substr(norm_.src_begin[pos]).starts_with("\u0627");
+  }
+
   bool case_matches(const Index::Hit& hit, std::uint32_t begin, std::uint32_t end) const {
     const auto [ob, oe] = norm_.original_range(begin, end);
     return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == hit.cased_key;
@@ -75,7 +80,8 @@ class Run {
           const std::uint32_t begin = tokens_[i].begin + stem.skip;
           const std::uint32_t end = tokens_[i + n - 1].end;
           for (const Index::Hit& hit : hits->second) {
-            if (hit.exact && stem.skip != 0) continue;
+            if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin))))
+              continue;
             if (!hit.cased_key.empty() && (stem.key.size() != token_text(i).size() - stem.skip ||
                                            !case_matches(hit, begin, end)))
               continue;
