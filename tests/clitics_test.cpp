@@ -6,10 +6,10 @@ namespace alam {
 namespace {
 
 std::vector<std::pair<std::uint32_t, std::string>> splits(std::string_view token) {
-  std::vector<Stem> stems;
-  proclitic_splits(token, stems);
+  Stems stems;
+  stems.split(token);
   std::vector<std::pair<std::uint32_t, std::string>> out;
-  for (const Stem& s : stems) out.emplace_back(s.skip, s.key);
+  for (const Stem& s : stems) out.emplace_back(s.skip, std::string(s.key));
   return out;
 }
 
@@ -41,6 +41,22 @@ TEST(Clitics, StemKeepsTwoLetters) {
 
 TEST(Clitics, FutureMarkerIsNeverSplit) {
   for (const auto& [skip, key] : splits("سيقول")) EXPECT_EQ(skip, 0u);
+}
+
+TEST(Clitics, RestoredKeysSurviveLaterSplitsUntilReused) {
+  Stems stems;
+  stems.split("وللصين");
+  bool restored = false;
+  for (const Stem& s : stems)
+    if (s.restored) {
+      restored = true;
+      EXPECT_EQ(s.key, "الصين");
+      EXPECT_EQ(s.skip, 4u);
+    }
+  EXPECT_TRUE(restored);
+  stems.whole("abc");
+  ASSERT_EQ(stems.size(), 1u);
+  EXPECT_EQ(stems[0].key, "abc");
 }
 
 TEST(Clitics, StripArticle) {

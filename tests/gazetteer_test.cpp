@@ -48,9 +48,20 @@ TEST(Gazetteer, IndexKeysAreNormalizedTokenSequences) {
   auto g = parse("[cr] ORG\nname = China  Renaissance\nalias = إنفيـديا\n");
   ASSERT_TRUE(g);
   const auto& idx = g->index();
-  EXPECT_TRUE(idx.by_key.count("china renaissance"));
-  EXPECT_TRUE(idx.by_key.count("انفيديا"));
-  EXPECT_EQ(idx.max_tokens.at("china"), 2);
+  using I = Gazetteer::Index;
+  const std::uint32_t china = idx.token_id("china"), ren = idx.token_id("renaissance");
+  ASSERT_NE(china, I::kNone);
+  ASSERT_NE(ren, I::kNone);
+  EXPECT_TRUE(idx.hits(idx.first(china)).empty());             // "china" alone is no alias
+  EXPECT_EQ(idx.first(ren), I::kNone);                          // no alias starts with it
+  const std::uint32_t node = idx.child(idx.first(china), ren);
+  ASSERT_NE(node, I::kNone);
+  ASSERT_EQ(idx.hits(node).size(), 1u);
+  EXPECT_EQ(idx.hits(node)[0].entity, 0u);
+  const std::uint32_t nv = idx.token_id("انفيديا");              // folded and tatweel-free
+  ASSERT_NE(nv, I::kNone);
+  EXPECT_EQ(idx.hits(idx.first(nv)).size(), 1u);
+  EXPECT_EQ(idx.token_id("nvidia"), I::kNone);
 }
 
 struct ErrorCase {

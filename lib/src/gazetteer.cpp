@@ -2,11 +2,13 @@
 #include "alam/gazetteer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
 
 #include "alam/utf8.hpp"
+#include "flat_hash.hpp"
 #include "gazetteer_index.hpp"
 
 namespace alam {
@@ -196,49 +198,87 @@ Gazetteer::Index::Index() : normalizer(), cased([] {
   return o;
 }()) {}
 
-void Gazetteer::Index::append_key(std::string& key, std::string_view normalized,
-                                  const std::vector<Token>& tokens, std::size_t from,
-                                  std::size_t to) {
-  for (std::size_t i = from; i < to; ++i) {
-    if (i != from) key.push_back(' ');
-    key.append(tokens[i].view(normalized));
+std::string Gazetteer::Index::key_of(const Normalizer& normalizer, std::string_view text) {
+  const std::string n = normalizer.normalize_text(text);
+  std::string key;
+  for (const Token& t : tokenize(n)) {
+    if (!key.empty()) key.push_back(' ');
+    key.append(t.view(n));
+  }
+  return key;
+}
+
+std::uint32_t Gazetteer::Index::token_id(std::string_view token) const {
+  const std::uint64_t h = hash_bytes(token);
+  const std::size_t mask = vocab_slots_.size() - 1;
+  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const Slot s = vocab_slots_[slot];
+    if (s.id == 0) return kNone;
+    if (s.hash != std::uint32_t(h)) continue;
+    const VocabEntry& t = vocab_[s.id - 1];
+    if (t.length == token.size() &&
+        std::memcmp(arena_.data() + t.offset, token.data(), token.size()) == 0)
+      return s.id - 1;
   }
 }
 
-std::string Gazetteer::Index::key_of(const Normalizer& normalizer, std::string_view text,
-                                     std::size_t* token_count) {
-  const std::string n = normalizer.normalize_text(text);
-  const std::vector<Token> tokens = tokenize(n);
-  std::string key;
-  append_key(key, n, tokens, 0, tokens.size());
-  if (token_count) *token_count = tokens.size();
-  return key;
+std::uint32_t Gazetteer::Index::child(std::uint32_t node, std::uint32_t token) const {
+  const std::size_t mask = edge_slots_.size() - 1;
+  for (std::size_t slot = hash_pair(node, token) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t v = edge_slots_[slot];
+    if (v == 0) return kNone;
+    const Edge& e = edges_[v - 1];
+    if (e.node == node && e.token == token) return e.child;
+  }
 }
 
 Result<std::unique_ptr<Gazetteer::Index>> Gazetteer::Index::build(
     const std::vector<Entity>& entities) {
   auto index = std::make_unique<Index>();
+  Index& x = *index;
+  // Build with node-based maps, then flatten into the lookup arrays.
+  std::unordered_map<std::string, std::uint32_t> vocab;
+  std::vector<std::string_view> vocab_text;
+  std::vector<std::uint32_t> first_node;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  std::vector<std::vector<Hit>> node_hits;
+  auto token_of = [&](std::string_view t) {
+    auto [it, inserted] = vocab.try_emplace(std::string(t), std::uint32_t(vocab.size()));
+    if (inserted) first_node.push_back(kNone);
+    return it->second;
+  };
+  auto new_node = [&] {
+    node_hits.emplace_back();
+    return std::uint32_t(node_hits.size() - 1);
+  };
+
   for (std::size_t e = 0; e < entities.size(); ++e) {
     for (const Alias& a : entities[e].aliases) {
-      const std::string normalized = index->normalizer.normalize_text(a.text);
+      const std::string normalized = x.normalizer.normalize_text(a.text);
       const std::vector<Token> tokens = tokenize(normalized);
       const std::string where = entities[e].file + ":" + std::to_string(a.line) + ":1: ";
       // Lookups start at word tokens, so an alias must start with a letter or digit.
       if (tokens.empty() || !tokens.front().is_word())
         return Status{StatusCode::kInvalidArgument,
                       where + "alias has no letters or digits at its start after normalization"};
-      if (tokens.size() > 0xFFFF)
-        return Status{StatusCode::kInvalidArgument, where + "alias has too many tokens"};
-      const std::size_t count = tokens.size();
-      std::string key;
-      append_key(key, normalized, tokens, 0, count);
+      std::uint32_t node = kNone;
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::uint32_t tok = token_of(tokens[k].view(normalized));
+        if (k == 0) {
+          if (first_node[tok] == kNone) first_node[tok] = new_node();
+          node = first_node[tok];
+        } else {
+          auto [it, inserted] = edges.try_emplace(std::uint64_t(node) << 32 | tok, 0);
+          if (inserted) it->second = new_node();
+          node = it->second;
+        }
+      }
       const std::string_view written = a.text;
       const bool hamza = written.starts_with("\u0623") || written.starts_with("\u0625") ||
                          written.starts_with("\u0622");
-      Hit hit{std::uint32_t(e), std::uint16_t(count), a.exact, hamza, {}};
-      if (a.case_sensitive) hit.cased_key = key_of(index->cased, a.text);
-      std::string first = key.substr(0, key.find(' '));
-      auto& hits = index->by_key[key];
+      Hit hit{std::uint32_t(e), a.exact, hamza, {}};
+      if (a.case_sensitive) hit.cased_key = key_of(x.cased, a.text);
+      auto& hits = node_hits[node];
       // The same alias twice in one entity adds nothing but may lift the hamza condition.
       auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
         return h.entity == hit.entity && h.cased_key == hit.cased_key;
@@ -247,9 +287,42 @@ Result<std::unique_ptr<Gazetteer::Index>> Gazetteer::Index::build(
         hits.push_back(std::move(hit));
       else
         same->hamza_initial = same->hamza_initial && hamza;
-      auto& m = index->max_tokens[first];
-      m = std::max<std::uint16_t>(m, std::uint16_t(count));
     }
+  }
+
+  // Vocabulary: arena, entries in id order, open-addressing slots.
+  x.vocab_.resize(vocab.size());
+  for (const auto& [text, id] : vocab) {
+    const std::uint64_t h = hash_bytes(text);
+    x.vocab_[id] = {std::uint32_t(x.arena_.size()), std::uint32_t(text.size()), std::uint32_t(h),
+                    first_node[id]};
+    x.arena_ += text;
+  }
+  x.vocab_slots_.assign(slot_count(x.vocab_.size()), Slot{});
+  for (std::uint32_t id = 0; id < x.vocab_.size(); ++id) {
+    const VocabEntry& t = x.vocab_[id];
+    const std::size_t mask = x.vocab_slots_.size() - 1;
+    std::size_t slot = hash_bytes(std::string_view(x.arena_).substr(t.offset, t.length)) & mask;
+    while (x.vocab_slots_[slot].id != 0) slot = (slot + 1) & mask;
+    x.vocab_slots_[slot] = {t.hash, id + 1};
+  }
+  // Edges.
+  x.edges_.reserve(edges.size());
+  x.edge_slots_.assign(slot_count(edges.size()), 0);
+  for (const auto& [key, child] : edges) {
+    const Edge edge{std::uint32_t(key >> 32), std::uint32_t(key), child};
+    x.edges_.push_back(edge);
+    const std::size_t mask = x.edge_slots_.size() - 1;
+    std::size_t slot = hash_pair(edge.node, edge.token) & mask;
+    while (x.edge_slots_[slot] != 0) slot = (slot + 1) & mask;
+    x.edge_slots_[slot] = std::uint32_t(x.edges_.size());
+  }
+  // Nodes and their hits.
+  x.nodes_.resize(node_hits.size());
+  for (std::size_t n = 0; n < node_hits.size(); ++n) {
+    x.nodes_[n].hits_begin = std::uint32_t(x.hits_.size());
+    for (Hit& h : node_hits[n]) x.hits_.push_back(std::move(h));
+    x.nodes_[n].hits_end = std::uint32_t(x.hits_.size());
   }
   return index;
 }

@@ -14,6 +14,9 @@
 namespace alam {
 namespace {
 
+// The longest mapping of one code point, in bytes (the output buffer keeps this much slack).
+constexpr std::size_t kMaxExpansion = 48;
+
 enum class Kind : std::uint8_t { kKeep, kMap, kDropMark, kDropOther };
 
 struct Entry {
@@ -136,9 +139,11 @@ struct Normalizer::Tables {
       if (result.empty()) return drop_kind(c);
     }
     if (result.size() == 1 && result[0] == c) return {};
-    Entry e{std::uint32_t(pool.size()), 0, Kind::kMap};
-    for (char32_t d : result) utf8::append(pool, d);
-    e.length = std::uint8_t(pool.size() - e.offset);
+    std::string bytes;
+    for (char32_t d : result) utf8::append(bytes, d);
+    if (bytes.size() > kMaxExpansion) return {};  // keep the rare huge ligature as it is
+    Entry e{std::uint32_t(pool.size()), std::uint8_t(bytes.size()), Kind::kMap};
+    pool += bytes;
     return e;
   }
 
@@ -155,49 +160,122 @@ Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
 
 const NormalizerOptions& Normalizer::options() const { return tables_->options; }
 
+namespace {
+
+// The output of one normalize() call, written through raw pointers. Every character is
+// preceded by reserve(), which keeps kSlack bytes free: no code point maps to more.
+class Writer {
+ public:
+  static constexpr std::size_t kSlack = kMaxExpansion + 16;
+
+  Writer(NormalizedText& r, std::size_t expected) : r_(r) { resize(expected + kSlack); }
+
+  void reserve() {
+    if (cap_ - o_ < kSlack) resize(cap_ * 2);
+  }
+  void put(const char* bytes, std::size_t n, std::uint32_t b, std::uint32_t e) {
+    last_char_ = o_;
+    for (std::size_t k = 0; k < n; ++k) {
+      out_[o_ + k] = bytes[k];
+      sb_[o_ + k] = b;
+      se_[o_ + k] = e;
+    }
+    o_ += n;
+  }
+  void put2(const char* bytes, std::uint32_t b) {
+    last_char_ = o_;
+    out_[o_] = bytes[0];
+    out_[o_ + 1] = bytes[1];
+    sb_[o_] = sb_[o_ + 1] = b;
+    se_[o_] = se_[o_ + 1] = b + 2;
+    o_ += 2;
+  }
+  void put1(char c, std::uint32_t b) {
+    last_char_ = o_;
+    out_[o_] = c;
+    sb_[o_] = b;
+    se_[o_] = b + 1;
+    ++o_;
+  }
+  // A removed diacritic: the last character's source now ends at e.
+  void extend_last(std::uint32_t e) {
+    for (std::size_t j = last_char_; j < o_; ++j) se_[j] = e;
+  }
+  void finish() { resize(o_); }
+
+ private:
+  void resize(std::size_t cap) {
+    cap_ = cap;
+    r_.text.resize(cap);
+    r_.src_begin.resize(cap);
+    r_.src_end.resize(cap);
+    out_ = r_.text.data();
+    sb_ = r_.src_begin.data();
+    se_ = r_.src_end.data();
+  }
+
+  NormalizedText& r_;
+  char* out_ = nullptr;
+  std::uint32_t* sb_ = nullptr;
+  std::uint32_t* se_ = nullptr;
+  std::size_t cap_ = 0, o_ = 0, last_char_ = 0;
+};
+
+}  // namespace
+
 NormalizedText Normalizer::normalize(std::string_view in) const {
   if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
   const Tables& t = *tables_;
+  const Entry* bmp = t.bmp.data();
+  const char* pool = t.pool.data();
+  const char* ascii = t.ascii.data();
   NormalizedText r;
-  r.text.reserve(in.size());
-  r.src_begin.reserve(in.size());
-  r.src_end.reserve(in.size());
-  std::size_t last_char = 0;  // start of the last emitted character in r.text
-  auto emit = [&](const char* bytes, std::size_t n, std::uint32_t b, std::uint32_t e) {
-    last_char = r.text.size();
-    r.text.append(bytes, n);
-    r.src_begin.insert(r.src_begin.end(), n, b);
-    r.src_end.insert(r.src_end.end(), n, e);
-  };
+  Writer w(r, in.size());
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
-  for (std::size_t i = 0; i < n;) {
-    const auto b = static_cast<unsigned char>(in[i]);
+  std::size_t i = 0;
+  while (i < n) {
+    w.reserve();
+    const unsigned char b = s[i];
     if (b < 0x80) {
-      last_char = r.text.size();
-      r.text.push_back(t.ascii[b]);
-      r.src_begin.push_back(std::uint32_t(i));
-      r.src_end.push_back(std::uint32_t(i + 1));
+      w.put1(ascii[b], std::uint32_t(i));
       ++i;
+      continue;
+    }
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
+      // Two-byte fast path (Arabic, accented Latin): most characters are kept or mapped to
+      // another two-byte character.
+      const Entry e = bmp[(b & 0x1F) << 6 | (s[i + 1] & 0x3F)];
+      const auto begin = std::uint32_t(i);
+      if (e.kind == Kind::kKeep) {
+        w.put2(in.data() + i, begin);
+      } else if (e.kind == Kind::kMap) {
+        if (e.length == 2)
+          w.put2(pool + e.offset, begin);
+        else
+          w.put(pool + e.offset, e.length, begin, begin + 2);
+      } else if (e.kind == Kind::kDropMark) {
+        w.extend_last(begin + 2);
+      }
+      i += 2;
       continue;
     }
     const utf8::Decoded d = utf8::decode(in, i);
     const auto begin = std::uint32_t(i), end = std::uint32_t(i + d.size);
     if (!d.valid) {
-      emit("\xEF\xBF\xBD", 3, begin, end);
+      w.put("\xEF\xBF\xBD", 3, begin, end);
     } else {
-      const Entry e = d.cp < 0x10000 ? t.bmp[d.cp] : Entry{};
+      const Entry e = d.cp < 0x10000 ? bmp[d.cp] : Entry{};
       switch (e.kind) {
-        case Kind::kKeep: emit(in.data() + i, d.size, begin, end); break;
-        case Kind::kMap: emit(t.pool.data() + e.offset, e.length, begin, end); break;
-        case Kind::kDropMark:
-          // A diacritic belongs to the letter it sits on.
-          for (std::size_t j = last_char; j < r.text.size(); ++j) r.src_end[j] = end;
-          break;
+        case Kind::kKeep: w.put(in.data() + i, d.size, begin, end); break;
+        case Kind::kMap: w.put(pool + e.offset, e.length, begin, end); break;
+        case Kind::kDropMark: w.extend_last(end); break;  // a diacritic belongs to its letter
         case Kind::kDropOther: break;
       }
     }
     i = end;
   }
+  w.finish();
   return r;
 }
 

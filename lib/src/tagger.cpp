@@ -41,13 +41,11 @@ class Run {
   std::string_view token_text(std::size_t i) const { return tokens_[i].view(norm_.text); }
 
   // The stems a token can be looked up under: itself, and for Arabic its proclitic splits.
-  const std::vector<Stem>& stems_of(std::size_t i) {
-    if (tokens_[i].script == Script::kArabic) {
-      proclitic_splits(token_text(i), stems_);
-    } else {
-      stems_.clear();
-      stems_.push_back({0, std::string(token_text(i))});
-    }
+  const Stems& stems_of(std::size_t i) {
+    if (tokens_[i].script == Script::kArabic)
+      stems_.split(token_text(i));
+    else
+      stems_.whole(token_text(i));
     return stems_;
   }
 
@@ -61,39 +59,45 @@ class Run {
     return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == hit.cased_key;
   }
 
+  // The vocabulary id of text token i, looked up once.
+  std::uint32_t token_id(std::size_t i) {
+    if (ids_[i] == kUnknownId) ids_[i] = index_.token_id(token_text(i));
+    return ids_[i];
+  }
+
   void lookup_gazetteer() {
-    std::string key;
+    ids_.assign(tokens_.size(), kUnknownId);
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (!tokens_[i].is_word()) continue;
       for (const Stem& stem : stems_of(i)) {
-        const auto m = index_.max_tokens.find(stem.key);
-        if (m == index_.max_tokens.end()) continue;
-        const std::size_t longest = std::min<std::size_t>(m->second, tokens_.size() - i);
-        for (std::size_t n = longest; n >= 1; --n) {
-          key = stem.key;
-          if (n > 1) {
-            key.push_back(' ');
-            Index::append_key(key, norm_.text, tokens_, i + 1, i + n);
-          }
-          const auto hits = index_.by_key.find(key);
-          if (hits == index_.by_key.end()) continue;
-          const std::uint32_t begin = tokens_[i].begin + stem.skip;
-          const std::uint32_t end = tokens_[i + n - 1].end;
-          for (const Index::Hit& hit : hits->second) {
-            if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin))))
-              continue;
-            if (!hit.cased_key.empty() && (stem.key.size() != token_text(i).size() - stem.skip ||
-                                           !case_matches(hit, begin, end)))
-              continue;
-            const Entity& e = gaz_.entities()[hit.entity];
-            candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, e.type,
-                                   e.type == EntityType::kStop ? priority::kStop
-                                                               : priority::kGazetteer,
-                                   std::int32_t(hit.entity), nullptr, false});
-            break;  // the first entity listing an alias owns it
-          }
+        const std::uint32_t first =
+            stem.skip == 0 ? token_id(i) : index_.token_id(stem.key);
+        if (first == Index::kNone) continue;
+        std::uint32_t node = index_.first(first);
+        const std::uint32_t begin = tokens_[i].begin + stem.skip;
+        // Walk the trie along the following tokens; every node with hits is a candidate.
+        for (std::size_t n = 1; node != Index::kNone; ++n) {
+          add_gazetteer_hits(node, i, n, stem, begin);
+          if (i + n >= tokens_.size()) break;
+          const std::uint32_t next = token_id(i + n);
+          if (next == Index::kNone) break;
+          node = index_.child(node, next);
         }
       }
+    }
+  }
+
+  void add_gazetteer_hits(std::uint32_t node, std::size_t i, std::size_t n, const Stem& stem,
+                          std::uint32_t begin) {
+    const std::uint32_t end = tokens_[i + n - 1].end;
+    for (const Index::Hit& hit : index_.hits(node)) {
+      if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin)))) continue;
+      if (!hit.cased_key.empty() && (stem.restored || !case_matches(hit, begin, end))) continue;
+      const Entity& e = gaz_.entities()[hit.entity];
+      candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, e.type,
+                             e.type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
+                             std::int32_t(hit.entity), nullptr, false});
+      return;  // the first entity listing an alias owns it
     }
   }
 
@@ -111,10 +115,10 @@ class Run {
       std::size_t nskips = 1;
       if (s == Script::kArabic)
         for (const Stem& stem : stems_of(i))
-          if (stem.skip != 0 && nskips < 4 && stem.key.size() == tokens_[i].end - tokens_[i].begin - stem.skip)
-            skips[nskips++] = stem.skip;
+          if (stem.skip != 0 && !stem.restored && nskips < 4) skips[nskips++] = stem.skip;
       for (std::size_t k = 0; k < nskips; ++k) {
         const std::size_t pos = tokens_[i].begin + skips[k];
+        if (!grammar::may_start_numeric(next_word(pos, tokens_[i].end))) continue;
         if (auto m = grammar::match_money(norm_.text, pos))
           candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kMoney));
         if (auto m = grammar::match_percent(norm_.text, pos))
@@ -125,6 +129,12 @@ class Run {
     }
     for (const Candidate& c : weak)
       if (has_chip_evidence(c)) candidates_.push_back(c);
+  }
+
+  // The word of normalized text starting at pos inside a token ending at token_end; for a
+  // sign or symbol, that one character.
+  std::string_view next_word(std::size_t pos, std::size_t token_end) const {
+    return std::string_view(norm_.text).substr(pos, token_end - pos);
   }
 
   Candidate grammar_candidate(std::size_t i, std::uint32_t skip, const grammar::Match& m,
@@ -154,12 +164,12 @@ class Run {
 
   // Once a multi-word PERSON name is found, its last word alone names the same person.
   std::vector<Candidate> add_document_memory(std::vector<Candidate> chosen) {
-    std::unordered_map<std::string, const Candidate*> family;
+    std::unordered_map<std::string_view, const Candidate*> family;
     for (const Candidate& c : chosen) {
       if (c.type != EntityType::kPerson || c.last_token - c.first_token < 2) continue;
       const std::string_view last = token_text(c.last_token - 1);
       if (tokens_[c.last_token - 1].is_word() && last.size() >= 5)  // at least 3 letters
-        family.emplace(std::string(last), &c);
+        family.emplace(last, &c);
     }
     if (family.empty()) return chosen;
     std::vector<bool> taken(tokens_.size(), false);
@@ -214,7 +224,9 @@ class Run {
   NormalizedText norm_;
   std::vector<Token> tokens_;
   std::vector<Candidate> candidates_;
-  std::vector<Stem> stems_;
+  Stems stems_;
+  static constexpr std::uint32_t kUnknownId = 0xFFFFFFFE;
+  std::vector<std::uint32_t> ids_;  // vocabulary id per text token, filled lazily
 };
 
 }  // namespace

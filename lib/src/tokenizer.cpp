@@ -53,61 +53,73 @@ bool is_alnum(CharClass k) { return k == CharClass::kLatin || k == CharClass::kD
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
-  out.reserve(s.size() / 5 + 1);
+  out.reserve(s.size() / 6 + 1);
   const auto& table = bmp_classes();
-  // Decode once into (class, byte offset) pairs so that lookahead is cheap.
-  struct Ch { CharClass k; std::uint32_t pos; char32_t cp; };
-  std::vector<Ch> chars;
-  chars.reserve(s.size() + 1);
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      chars.push_back({table[b], std::uint32_t(i), b});
-      ++i;
-    } else {
-      const utf8::Decoded d = utf8::decode(s, i);
-      chars.push_back({class_of(d.cp), std::uint32_t(i), d.cp});
-      i += d.size;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  struct Ch {
+    CharClass k;
+    std::uint8_t size;
+    char32_t cp;
+  };
+  // The character at byte i (i < n).
+  auto at = [&](std::size_t i) -> Ch {
+    const unsigned char b = p[i];
+    if (b < 0x80) return {table[b], 1, b};
+    if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      const char32_t cp = char32_t((b & 0x1F) << 6 | (p[i + 1] & 0x3F));
+      return {table[cp], 2, cp};
     }
-  }
-  const std::size_t n = chars.size();
-  auto pos = [&](std::size_t k) { return k < n ? chars[k].pos : std::uint32_t(s.size()); };
+    const utf8::Decoded d = utf8::decode(s, i);
+    return {class_of(d.cp), d.size, d.cp};
+  };
 
   bool space_before = true;
-  for (std::size_t k = 0; k < n;) {
-    const CharClass c = chars[k].k;
-    if (c == CharClass::kSpace) {
+  std::size_t i = 0;
+  while (i < n) {
+    const Ch c = at(i);
+    if (c.k == CharClass::kSpace) {
       space_before = true;
-      ++k;
+      i += c.size;
       continue;
     }
     Token t;
-    t.begin = chars[k].pos;
+    t.begin = std::uint32_t(i);
     t.space_before = space_before;
     space_before = false;
-    std::size_t j = k + 1;
-    if (c == CharClass::kArabic || c == CharClass::kOther) {
-      while (j < n && (chars[j].k == c || chars[j].k == CharClass::kMark)) ++j;
-      t.script = c == CharClass::kArabic ? Script::kArabic : Script::kOther;
-    } else if (is_alnum(c)) {
-      bool letters = c == CharClass::kLatin, digits = c == CharClass::kDigit;
+    std::size_t j = i + c.size;
+    if (c.k == CharClass::kArabic || c.k == CharClass::kOther) {
+      // Fast path over two-byte Arabic letters (U+0600–06FF: lead bytes D8–DB).
+      while (c.k == CharClass::kArabic && j + 1 < n && p[j] >= 0xD8 && p[j] <= 0xDB &&
+             table[(p[j] & 0x1F) << 6 | (p[j + 1] & 0x3F)] == CharClass::kArabic)
+        j += 2;
       while (j < n) {
-        const CharClass cj = chars[j].k;
-        if (is_alnum(cj) || (cj == CharClass::kMark)) {
-          letters |= cj == CharClass::kLatin;
-          digits |= cj == CharClass::kDigit;
-          ++j;
+        const Ch cj = at(j);
+        if (cj.k != c.k && cj.k != CharClass::kMark) break;
+        j += cj.size;
+      }
+      t.script = c.k == CharClass::kArabic ? Script::kArabic : Script::kOther;
+    } else if (is_alnum(c.k)) {
+      bool letters = c.k == CharClass::kLatin, digits = c.k == CharClass::kDigit;
+      CharClass prev = c.k;
+      while (j < n) {
+        const Ch cj = at(j);
+        if (is_alnum(cj.k) || cj.k == CharClass::kMark) {
+          letters |= cj.k == CharClass::kLatin;
+          digits |= cj.k == CharClass::kDigit;
+          if (cj.k != CharClass::kMark) prev = cj.k;
+          j += cj.size;
           continue;
         }
-        // Inner joiners: between two alnum characters.
-        if (j + 1 < n && is_alnum(chars[j - 1].k) && is_alnum(chars[j + 1].k)) {
-          const char32_t p = chars[j].cp;
-          const bool join =
-              p == U'-' || p == U'.' || p == U'\'' || p == U'\u2019' ||
-              (p == U',' && chars[j - 1].k == CharClass::kDigit &&
-               chars[j + 1].k == CharClass::kDigit);
+        // Inner joiners between two letters or digits: - . ' ’ (and , between digits).
+        const char32_t q = cj.cp;
+        if ((q == U'-' || q == U'.' || q == U'\'' || q == U'\u2019' || q == U',') &&
+            j + cj.size < n) {
+          const Ch next = at(j + cj.size);
+          const bool join = is_alnum(next.k) &&
+                            (q != U',' || (prev == CharClass::kDigit && next.k == CharClass::kDigit));
           if (join) {
-            j += 1;
+            j += cj.size;
             continue;
           }
         }
@@ -115,13 +127,17 @@ std::vector<Token> tokenize(std::string_view s) {
       }
       t.script = letters && digits ? Script::kMixed : letters ? Script::kLatin : Script::kDigit;
     } else {
-      t.script = c == CharClass::kPunct ? Script::kPunct : Script::kSymbol;
+      t.script = c.k == CharClass::kPunct ? Script::kPunct : Script::kSymbol;
       // A mark directly after a symbol (emoji modifiers, keycaps) stays with it.
-      while (j < n && chars[j].k == CharClass::kMark) ++j;
+      while (j < n) {
+        const Ch cj = at(j);
+        if (cj.k != CharClass::kMark) break;
+        j += cj.size;
+      }
     }
-    t.end = pos(j);
+    t.end = std::uint32_t(j);
     out.push_back(t);
-    k = j;
+    i = j;
   }
   return out;
 }

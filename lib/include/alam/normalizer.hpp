@@ -20,6 +20,20 @@
 
 namespace alam {
 
+// An allocator that leaves new elements uninitialized on resize (for the offset map, which the
+// normalizer fills completely).
+template <typename T>
+struct DefaultInitAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind { using other = DefaultInitAllocator<U>; };
+  using std::allocator<T>::allocator;
+  template <typename U>
+  void construct(U* p) noexcept { ::new (static_cast<void*>(p)) U; }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) { ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...); }
+};
+using OffsetVector = std::vector<std::uint32_t, DefaultInitAllocator<std::uint32_t>>;
+
 // Every rule can be switched off. The defaults are what gazetteer matching uses.
 struct NormalizerOptions {
   bool strip_diacritics = true;    // Arabic tashkeel, superscript alef, Quranic marks
@@ -43,8 +57,8 @@ struct NormalizedText {
   // For normalized byte i: the original bytes [src_begin[i], src_end[i]) that produced it.
   // Both vectors have text.size() entries. A removed diacritic extends src_end of the letter
   // before it; other removed characters (tatweel, bidi marks) belong to no normalized byte.
-  std::vector<std::uint32_t> src_begin;
-  std::vector<std::uint32_t> src_end;
+  OffsetVector src_begin;
+  OffsetVector src_end;
 
   // Original byte range of normalized bytes [begin, end); begin < end <= text.size().
   std::pair<std::size_t, std::size_t> original_range(std::size_t begin, std::size_t end) const {

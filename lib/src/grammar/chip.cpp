@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "flat_hash.hpp"
 #include "grammar/chip_def.hpp"
 #include "grammar/longest.hpp"
 
@@ -48,8 +49,17 @@ std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
       {"chip.apple_soc", &run_rule<chip::apple_soc>},
       {"chip.jetson", &run_rule<chip::jetson>},
   }};
-  const unsigned char c = static_cast<unsigned char>(text[pos]);
-  if (c < 'a' || c > 'z') return std::nullopt;
+  // Every rule starts with letters: either a model code (letters then a digit) or one of the
+  // product-line words below. Anything else is rejected before running the rules.
+  static const StringSet kLineWords{
+      "ascend", "kirin", "snapdragon", "exynos", "dimensity", "tensor", "helio", "geforce",
+      "rtx", "gtx", "radeon", "instinct", "gaudi", "tpu", "cortex", "core", "xeon", "epyc",
+      "ryzen", "jetson"};
+  std::size_t e = pos;
+  while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+  if (e == pos) return std::nullopt;
+  const bool code = e < text.size() && text[e] >= '0' && text[e] <= '9';
+  if (!code && !kLineWords.contains(text.substr(pos, e - pos))) return std::nullopt;
   std::optional<Match> best = longest(kRules, text, pos);
   if (best && std::string_view(best->rule) == "chip.code")
     best->strong = strong_code(text.substr(pos, best->end - pos));
@@ -57,7 +67,7 @@ std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
 }
 
 bool is_chip_cue(std::string_view word) {
-  static const std::unordered_set<std::string_view> kCues{
+  static const StringSet kCues{
       // Arabic (normalized: ة → ه, أ → ا)
       "رقائق", "رقايق", "رقاقه", "رقاقات", "شرائح", "شرايح", "شريحه", "معالج", "معالجات",
       "معالجه", "مسرع", "مسرعات", "مسرعه", "اشباه", "رقاقتي",
@@ -67,7 +77,7 @@ bool is_chip_cue(std::string_view word) {
       // vendors
       "nvidia", "انفيديا", "نفيديا", "amd", "intel", "انتل", "huawei", "هواوي", "qualcomm",
       "كوالكوم", "apple", "ابل", "cambricon", "mediatek", "تي", "arm"};
-  return kCues.count(word) != 0;
+  return kCues.contains(word);
 }
 
 }  // namespace alam::grammar

@@ -1,0 +1,92 @@
+// Hashing and open-addressing helpers for the gazetteer's flat lookup tables.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace alam {
+
+// A fast 64-bit hash of a short byte string (tokens are a few dozen bytes at most).
+inline std::uint64_t hash_bytes(std::string_view s) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = 0x243F6A8885A308D3ull ^ (s.size() * kMul);
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * kMul;
+    h ^= h >> 29;
+  }
+  h *= kMul;
+  return h ^ (h >> 32);
+}
+
+inline std::uint64_t hash_pair(std::uint32_t a, std::uint32_t b) {
+  std::uint64_t h = (std::uint64_t(a) << 32 | b) * 0x9E3779B97F4A7C15ull;
+  return h ^ (h >> 31);
+}
+
+// Slot count for n entries: a power of two at most half full.
+inline std::size_t slot_count(std::size_t n) {
+  std::size_t s = 16;
+  while (s < 2 * n + 1) s <<= 1;
+  return s;
+}
+
+}  // namespace alam
+
+namespace alam {
+
+// An immutable set of strings with open addressing over hash_bytes: cheaper than
+// std::unordered_set for the short words the grammars test on the hot path.
+class StringSet {
+ public:
+  StringSet() = default;
+  template <typename Range>
+  explicit StringSet(const Range& words) {
+    std::size_t n = 0;
+    for (const auto& w : words) (void)w, ++n;
+    slots_.assign(slot_count(n), 0);
+    for (const auto& w : words) insert(std::string_view(w));
+  }
+  StringSet(std::initializer_list<std::string_view> words)
+      : StringSet(std::vector<std::string_view>(words)) {}
+
+  bool contains(std::string_view w) const {
+    if (slots_.empty()) return false;
+    const std::uint64_t h = hash_bytes(w);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+      const std::uint32_t v = slots_[s];
+      if (v == 0) return false;
+      if (words_[v - 1] == w) return true;
+    }
+  }
+
+ private:
+  void insert(std::string_view w) {
+    if (contains(w)) return;
+    words_.emplace_back(w);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = hash_bytes(w) & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = std::uint32_t(words_.size());
+  }
+  std::vector<std::string> words_;
+  std::vector<std::uint32_t> slots_;
+};
+
+}  // namespace alam
