@@ -2,7 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <thread>
+
+#include "alam/normalizer.hpp"
+#include "alam/utf8.hpp"
 
 namespace alam {
 namespace {
@@ -188,6 +192,57 @@ TEST(Tagger, EmbeddedGazetteerTagsTechNews) {
   const Tagger tagger(std::make_shared<const Gazetteer>(std::move(g).value()));
   const Got got = tag(tagger, "وقالت إنفيديا إن رقائق A800 وH800 لن تُباع في الصين");
   EXPECT_EQ(got, (Got{{"ORG", "إنفيديا"}, {"CHIP", "A800"}, {"CHIP", "H800"}, {"LOC", "الصين"}}));
+}
+
+}  // namespace
+}  // namespace alam
+
+namespace alam {
+namespace {
+
+// Property: marks sprinkled anywhere (diacritics and tatweel between Arabic letters, bidi and
+// joiner controls between words) never change what is found, and every span re-slices to text
+// that normalizes to the clean name.
+TEST(TaggerProperty, OffsetsSurviveEveryKindOfMark) {
+  const Tagger tagger(test_gazetteer());
+  const Normalizer norm;
+  const std::vector<std::string> sentences = {
+      "قالت وإنفيديا إن رقائق A800 وH800 لن تباع بالصين", "أعلنت هواوي عن Ascend 910B في هونج كونج",
+      "قال جنسن هوانغ إن China Renaissance والولايات المتحدة", "للصين وآبل و-H800"};
+  const std::vector<std::string> arabic_marks = {"\u064e", "\u064f", "\u0650", "\u0651", "\u0652",
+                                                 "\u064b", "\u0670", "\u0640"};
+  const std::vector<std::string> controls = {"\u200f", "\u200e", "\u061c", "\u202b", "\u202c",
+                                             "\u2067", "\u2069", "\u200c", "\ufeff"};
+  std::mt19937 rng(7);
+  for (const std::string& clean : sentences) {
+    std::vector<std::pair<EntityType, std::string>> expected;
+    for (const Span& s : tagger.tag(clean))
+      expected.emplace_back(s.type, norm.normalize_text(clean.substr(s.begin, s.end - s.begin)));
+    ASSERT_FALSE(expected.empty()) << clean;
+    for (int round = 0; round < 200; ++round) {
+      // Rebuild the sentence code point by code point, inserting marks.
+      std::string noisy;
+      for (std::size_t i = 0; i < clean.size();) {
+        const utf8::Decoded d = utf8::decode(clean, i);
+        noisy.append(clean, i, d.size);
+        const bool arabic_letter = d.cp >= 0x0621 && d.cp <= 0x064A;
+        if (arabic_letter && rng() % 3 == 0) noisy += arabic_marks[rng() % arabic_marks.size()];
+        if (d.cp == U' ' && rng() % 3 == 0) noisy += controls[rng() % controls.size()];
+        i += d.size;
+      }
+      const std::vector<Span> spans = tagger.tag(noisy);
+      ASSERT_EQ(spans.size(), expected.size()) << noisy;
+      for (std::size_t k = 0; k < spans.size(); ++k) {
+        const std::string slice = noisy.substr(spans[k].begin, spans[k].end - spans[k].begin);
+        EXPECT_EQ(utf8::first_invalid(slice), std::string::npos);  // on code point boundaries
+        EXPECT_EQ(spans[k].type, expected[k].first) << noisy;
+        EXPECT_EQ(norm.normalize_text(slice), expected[k].second) << noisy;
+        // a span never starts or ends with a control or a tatweel
+        EXPECT_NE(utf8::decode(slice, 0).cp, U'\u0640');
+        EXPECT_FALSE(slice.ends_with("\u200f") || slice.ends_with("\u0640")) << slice;
+      }
+    }
+  }
 }
 
 }  // namespace

@@ -160,122 +160,110 @@ Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
 
 const NormalizerOptions& Normalizer::options() const { return tables_->options; }
 
-namespace {
-
-// The output of one normalize() call, written through raw pointers. Every character is
-// preceded by reserve(), which keeps kSlack bytes free: no code point maps to more.
-class Writer {
- public:
-  static constexpr std::size_t kSlack = kMaxExpansion + 16;
-
-  Writer(NormalizedText& r, std::size_t expected) : r_(r) { resize(expected + kSlack); }
-
-  void reserve() {
-    if (cap_ - o_ < kSlack) resize(cap_ * 2);
-  }
-  void put(const char* bytes, std::size_t n, std::uint32_t b, std::uint32_t e) {
-    last_char_ = o_;
-    for (std::size_t k = 0; k < n; ++k) {
-      out_[o_ + k] = bytes[k];
-      sb_[o_ + k] = b;
-      se_[o_ + k] = e;
-    }
-    o_ += n;
-  }
-  void put2(const char* bytes, std::uint32_t b) {
-    last_char_ = o_;
-    out_[o_] = bytes[0];
-    out_[o_ + 1] = bytes[1];
-    sb_[o_] = sb_[o_ + 1] = b;
-    se_[o_] = se_[o_ + 1] = b + 2;
-    o_ += 2;
-  }
-  void put1(char c, std::uint32_t b) {
-    last_char_ = o_;
-    out_[o_] = c;
-    sb_[o_] = b;
-    se_[o_] = b + 1;
-    ++o_;
-  }
-  // A removed diacritic: the last character's source now ends at e.
-  void extend_last(std::uint32_t e) {
-    for (std::size_t j = last_char_; j < o_; ++j) se_[j] = e;
-  }
-  void finish() { resize(o_); }
-
- private:
-  void resize(std::size_t cap) {
-    cap_ = cap;
-    r_.text.resize(cap);
-    r_.src_begin.resize(cap);
-    r_.src_end.resize(cap);
-    out_ = r_.text.data();
-    sb_ = r_.src_begin.data();
-    se_ = r_.src_end.data();
-  }
-
-  NormalizedText& r_;
-  char* out_ = nullptr;
-  std::uint32_t* sb_ = nullptr;
-  std::uint32_t* se_ = nullptr;
-  std::size_t cap_ = 0, o_ = 0, last_char_ = 0;
-};
-
-}  // namespace
-
 NormalizedText Normalizer::normalize(std::string_view in) const {
   if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
   const Tables& t = *tables_;
-  const Entry* bmp = t.bmp.data();
-  const char* pool = t.pool.data();
-  const char* ascii = t.ascii.data();
+  const Entry* const bmp = t.bmp.data();
+  const char* const pool = t.pool.data();
+  const char* const ascii = t.ascii.data();
   NormalizedText r;
-  Writer w(r, in.size());
+  // The output is written through raw pointers held in locals (so that they stay in registers);
+  // before each character at least kSlack bytes are free, as no code point maps to more.
+  constexpr std::size_t kSlack = kMaxExpansion + 16;
+  std::size_t cap = in.size() + kSlack;
+  char* out;
+  std::uint32_t* sb;
+  std::uint32_t* se;
+  auto resize = [&r](std::size_t size, char*& o, std::uint32_t*& b, std::uint32_t*& e) {
+    r.text.resize(size);
+    r.src_begin.resize(size);
+    r.src_end.resize(size);
+    o = r.text.data();
+    b = r.src_begin.data();
+    e = r.src_end.data();
+  };
+  resize(cap, out, sb, se);
+  std::size_t o = 0;          // bytes written
+  std::size_t last_char = 0;  // start of the last emitted character (for removed diacritics)
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
   const std::size_t n = in.size();
   std::size_t i = 0;
   while (i < n) {
-    w.reserve();
+    if (cap - o < kSlack) {
+      cap *= 2;
+      resize(cap, out, sb, se);
+    }
     const unsigned char b = s[i];
     if (b < 0x80) {
-      w.put1(ascii[b], std::uint32_t(i));
+      last_char = o;
+      out[o] = ascii[b];
+      sb[o] = std::uint32_t(i);
+      se[o] = std::uint32_t(i + 1);
+      ++o;
       ++i;
       continue;
     }
+    std::uint32_t cp;
+    std::uint32_t size;
     if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (s[i + 1] & 0xC0) == 0x80) {
-      // Two-byte fast path (Arabic, accented Latin): most characters are kept or mapped to
-      // another two-byte character.
-      const Entry e = bmp[(b & 0x1F) << 6 | (s[i + 1] & 0x3F)];
-      const auto begin = std::uint32_t(i);
-      if (e.kind == Kind::kKeep) {
-        w.put2(in.data() + i, begin);
-      } else if (e.kind == Kind::kMap) {
-        if (e.length == 2)
-          w.put2(pool + e.offset, begin);
-        else
-          w.put(pool + e.offset, e.length, begin, begin + 2);
-      } else if (e.kind == Kind::kDropMark) {
-        w.extend_last(begin + 2);
+      cp = std::uint32_t((b & 0x1F) << 6 | (s[i + 1] & 0x3F));
+      size = 2;
+      // Fast path: most two-byte characters (Arabic letters) are kept or become another
+      // two-byte character.
+      const Entry e = bmp[cp];
+      const char* two = e.kind == Kind::kKeep                       ? in.data() + i
+                        : (e.kind == Kind::kMap && e.length == 2) ? pool + e.offset
+                                                                  : nullptr;
+      if (two) {
+        last_char = o;
+        out[o] = two[0];
+        out[o + 1] = two[1];
+        sb[o] = sb[o + 1] = std::uint32_t(i);
+        se[o] = se[o + 1] = std::uint32_t(i + 2);
+        o += 2;
+        i += 2;
+        continue;
       }
-      i += 2;
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(in, i);
-    const auto begin = std::uint32_t(i), end = std::uint32_t(i + d.size);
-    if (!d.valid) {
-      w.put("\xEF\xBF\xBD", 3, begin, end);
     } else {
-      const Entry e = d.cp < 0x10000 ? bmp[d.cp] : Entry{};
-      switch (e.kind) {
-        case Kind::kKeep: w.put(in.data() + i, d.size, begin, end); break;
-        case Kind::kMap: w.put(pool + e.offset, e.length, begin, end); break;
-        case Kind::kDropMark: w.extend_last(end); break;  // a diacritic belongs to its letter
-        case Kind::kDropOther: break;
+      const utf8::Decoded d = utf8::decode(in, i);
+      if (!d.valid) {  // one U+FFFD per bad byte
+        last_char = o;
+        for (int k = 0; k < 3; ++k) {
+          out[o] = "\xEF\xBF\xBD"[k];
+          sb[o] = std::uint32_t(i);
+          se[o] = std::uint32_t(i + 1);
+          ++o;
+        }
+        ++i;
+        continue;
       }
+      cp = d.cp;
+      size = d.size;
+    }
+    const Entry e = cp < 0x10000 ? bmp[cp] : Entry{};
+    const auto begin = std::uint32_t(i), end = std::uint32_t(i + size);
+    const char* src = nullptr;
+    std::size_t len = 0;
+    switch (e.kind) {
+      case Kind::kKeep: src = in.data() + i, len = size; break;
+      case Kind::kMap: src = pool + e.offset, len = e.length; break;
+      case Kind::kDropMark:  // a diacritic belongs to the letter it sits on
+        for (std::size_t j = last_char; j < o; ++j) se[j] = end;
+        break;
+      case Kind::kDropOther: break;
+    }
+    if (len != 0) {
+      last_char = o;
+      for (std::size_t k = 0; k < len; ++k) {
+        out[o + k] = src[k];
+        sb[o + k] = begin;
+        se[o + k] = end;
+      }
+      o += len;
     }
     i = end;
   }
-  w.finish();
+  resize(o, out, sb, se);
   return r;
 }
 

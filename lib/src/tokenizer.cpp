@@ -6,6 +6,7 @@
 #include <array>
 #include <memory>
 
+#include "alam/normalizer.hpp"
 #include "alam/utf8.hpp"
 
 namespace alam {
@@ -50,6 +51,39 @@ CharClass class_of(char32_t c) {
 bool is_alnum(CharClass k) { return k == CharClass::kLatin || k == CharClass::kDigit; }
 
 }  // namespace
+
+bool is_proclitic_token(std::string_view t) {
+  // Normalized forms: conjunction, preposition, article, and their combinations.
+  static const std::array<std::string_view, 20> kForms{
+      "\u0648", "\u0641", "\u0628", "\u0643", "\u0644",                          // و ف ب ك ل
+      "\u0648\u0628", "\u0648\u0643", "\u0648\u0644", "\u0641\u0628", "\u0641\u0643",
+      "\u0641\u0644",                                                        // وب وك ول فب فك فل
+      "\u0627\u0644", "\u0648\u0627\u0644", "\u0641\u0627\u0644", "\u0628\u0627\u0644",
+      "\u0643\u0627\u0644", "\u0644\u0644", "\u0648\u0644\u0644", "\u0641\u0644\u0644",
+      "\u0648\u0628\u0627\u0644"};  // ال وال فال بال كال لل ولل فلل وبال
+  if (t.size() > 8) return false;
+  for (std::string_view f : kForms)
+    if (t == f) return true;
+  return false;
+}
+
+std::vector<Token> tokenize(const NormalizedText& n) {
+  std::vector<Token> tokens = tokenize(n.text);
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    Token& t = tokens[k];
+    const auto [b, e] = n.original_range(t.begin, t.end);
+    t.source_begin = std::uint32_t(b);
+    t.source_end = std::uint32_t(e);
+    if (k == 0 || t.space_before || t.script == Script::kArabic || !t.is_word()) continue;
+    // A proclitic glued to a Latin or digit stem owns the removed joiner in between.
+    Token& prev = tokens[k - 1];
+    std::string_view clitic = prev.view(n.text);
+    if (clitic.ends_with('-')) clitic.remove_suffix(1);
+    if (prev.script == Script::kArabic && is_proclitic_token(clitic))
+      prev.source_end = t.source_begin;
+  }
+  return tokens;
+}
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
@@ -99,6 +133,10 @@ std::vector<Token> tokenize(std::string_view s) {
         j += cj.size;
       }
       t.script = c.k == CharClass::kArabic ? Script::kArabic : Script::kOther;
+      // و-H800: a hyphen between a proclitic and a Latin or digit stem belongs to the proclitic.
+      if (t.script == Script::kArabic && j + 1 < n && p[j] == '-' && is_alnum(at(j + 1).k) &&
+          is_proclitic_token(s.substr(i, j - i)))
+        ++j;
     } else if (is_alnum(c.k)) {
       bool letters = c.k == CharClass::kLatin, digits = c.k == CharClass::kDigit;
       CharClass prev = c.k;

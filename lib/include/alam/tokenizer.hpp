@@ -4,12 +4,12 @@
 //   for (const alam::Token& t : alam::tokenize(n.text)) ...
 //   // قالت | ل | nvidia | ان | a800 | و | h800
 //
-// Rules (docs/architecture.md): a change of script always splits (وH800 → و + h800); runs of
-// Latin letters and digits form one token, joined across an inner '-', '.', '\'' or '’' that
-// sits between two of them (a100-sxm4-80gb, alibaba.com, 3.5) and across ',' between digits
-// (1,000); every other punctuation or symbol character is a token of its own; whitespace
-// separates and is not a token. Offsets are byte offsets into the normalized text; map them
-// back with NormalizedText::original_range.
+// Rules (docs/normalization.md, "Tokens"): a change of script always splits (وH800 → و +
+// h800); runs of Latin letters and digits form one token, joined across an inner '-', '.',
+// '\'' or '’' that sits between two of them (a100-sxm4-80gb, alibaba.com, 3.5) and across ','
+// between digits (1,000); a hyphen between an Arabic proclitic and a Latin or digit stem
+// belongs to the proclitic (و-H800 → و- + h800); every other punctuation or symbol character
+// is a token of its own; whitespace separates and is not a token.
 // Thread-safe; any bytes are accepted (the normalizer has already replaced bad UTF-8).
 #pragma once
 
@@ -32,6 +32,11 @@ enum class Script : std::uint8_t {
 struct Token {
   std::uint32_t begin = 0;  // byte offsets into the normalized text
   std::uint32_t end = 0;
+  // Byte offsets into the original text (filled by tokenize(const NormalizedText&)). A proclitic
+  // glued to a Latin or digit stem also owns the joiner removed in between (the tatweel of
+  // لـNvidia, a ZWNJ), so its range ends where the stem's begins.
+  std::uint32_t source_begin = 0;
+  std::uint32_t source_end = 0;
   Script script = Script::kPunct;
   bool space_before = true;  // whitespace (or the text start) precedes the token
 
@@ -43,7 +48,14 @@ struct Token {
   }
 };
 
-// Tokenizes normalized text (the output of Normalizer::normalize).
+// Tokenizes normalized text (the output of Normalizer::normalize); source offsets are left 0.
 std::vector<Token> tokenize(std::string_view normalized);
+
+struct NormalizedText;
+// Tokenizes n.text and fills each token's source (original byte) range.
+std::vector<Token> tokenize(const NormalizedText& n);
+
+// True for a token made only of proclitic letters (و ف ب ك ل, and ال / لل): و، وب، بال، لل…
+bool is_proclitic_token(std::string_view normalized_token);
 
 }  // namespace alam
