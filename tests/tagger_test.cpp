@@ -106,7 +106,7 @@ TEST(Tagger, OffsetsPointIntoTheOriginal) {
       {"apple pie", {}},                                               // case-sensitive alias
       {"US and us", {{"LOC", "US"}}},
       {"قال وارن", {{"PERSON", "وارن"}}},                              // exact alias, unsplit
-      {"قال ارن", {}},
+      {"ارن", {}},
       {"كابل وآبل وابل", {{"ORG", "آبل"}}},                           // كابل is not ك + آبل
       {"GPU", {}},                                                     // stop entry
       {"", {}},
@@ -140,12 +140,12 @@ TEST(Tagger, NumericExpressions) {
 
 TEST(Tagger, DocumentMemoryTagsTheFamilyNameAlone) {
   const Tagger tagger(test_gazetteer());
-  EXPECT_EQ(tag(tagger, "قال جنسن هوانغ إن ... وأضاف هوانغ"),
+  EXPECT_EQ(tag(tagger, "التقى جنسن هوانغ بالصحفيين ثم غادر هوانغ"),
             (Got{{"PERSON", "جنسن هوانغ"}, {"PERSON", "هوانغ"}}));
   TaggerOptions off;
   off.document_memory = false;
   const Tagger plain(test_gazetteer(), off);
-  EXPECT_EQ(tag(plain, "قال جنسن هوانغ إن ... وأضاف هوانغ"), (Got{{"PERSON", "جنسن هوانغ"}}));
+  EXPECT_EQ(tag(plain, "التقى جنسن هوانغ بالصحفيين ثم غادر هوانغ"), (Got{{"PERSON", "جنسن هوانغ"}}));
 }
 
 TEST(Tagger, SpansCarryCanonicalAndSource) {

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string>
+#include <utility>
 #include <string_view>
 #include <vector>
 
@@ -50,43 +51,59 @@ inline std::size_t slot_count(std::size_t n) {
 
 namespace alam {
 
-// An immutable set of strings with open addressing over hash_bytes: cheaper than
-// std::unordered_set for the short words the grammars test on the hot path.
+// An immutable map from strings to small values with open addressing over hash_bytes: cheaper
+// than std::unordered_map for the short words the grammars test on the hot path. The first
+// value given for a word is kept.
+template <typename V>
+class StringMap {
+ public:
+  StringMap() = default;
+  explicit StringMap(const std::vector<std::pair<std::string_view, V>>& entries)
+      : slots_(slot_count(entries.size()), 0) {
+    for (const auto& [w, v] : entries) insert(w, v);
+  }
+
+  // The value for w, or nullptr.
+  const V* find(std::string_view w) const {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = hash_bytes(w);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = h & mask;; s = (s + 1) & mask) {
+      const std::uint32_t v = slots_[s];
+      if (v == 0) return nullptr;
+      if (entries_[v - 1].first == w) return &entries_[v - 1].second;
+    }
+  }
+
+ private:
+  void insert(std::string_view w, const V& value) {
+    if (find(w)) return;
+    entries_.emplace_back(std::string(w), value);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = hash_bytes(w) & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = std::uint32_t(entries_.size());
+  }
+  std::vector<std::pair<std::string, V>> entries_;
+  std::vector<std::uint32_t> slots_;
+};
+
+// An immutable set of strings (a StringMap without values).
 class StringSet {
  public:
   StringSet() = default;
   template <typename Range>
   explicit StringSet(const Range& words) {
-    std::size_t n = 0;
-    for (const auto& w : words) (void)w, ++n;
-    slots_.assign(slot_count(n), 0);
-    for (const auto& w : words) insert(std::string_view(w));
+    std::vector<std::pair<std::string_view, char>> entries;
+    for (const auto& w : words) entries.emplace_back(std::string_view(w), 1);
+    map_ = StringMap<char>(entries);
   }
   StringSet(std::initializer_list<std::string_view> words)
       : StringSet(std::vector<std::string_view>(words)) {}
-
-  bool contains(std::string_view w) const {
-    if (slots_.empty()) return false;
-    const std::uint64_t h = hash_bytes(w);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t s = h & mask;; s = (s + 1) & mask) {
-      const std::uint32_t v = slots_[s];
-      if (v == 0) return false;
-      if (words_[v - 1] == w) return true;
-    }
-  }
+  bool contains(std::string_view w) const { return map_.find(w) != nullptr; }
 
  private:
-  void insert(std::string_view w) {
-    if (contains(w)) return;
-    words_.emplace_back(w);
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t s = hash_bytes(w) & mask;
-    while (slots_[s] != 0) s = (s + 1) & mask;
-    slots_[s] = std::uint32_t(words_.size());
-  }
-  std::vector<std::string> words_;
-  std::vector<std::uint32_t> slots_;
+  StringMap<char> map_;
 };
 
 }  // namespace alam

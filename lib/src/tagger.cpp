@@ -3,6 +3,7 @@
 #include "alam/tagger.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 
 #include "alam/normalizer.hpp"
@@ -10,6 +11,9 @@
 #include "clitics.hpp"
 #include "gazetteer_index.hpp"
 #include "grammar/chip.hpp"
+#include "grammar/lexicon.hpp"
+#include "grammar/names.hpp"
+#include "grammar/token_classes.hpp"
 #include "grammar/numeric.hpp"
 #include "resolver.hpp"
 
@@ -30,8 +34,11 @@ class Run {
         tokens_(tokenize(norm_.text)) {}
 
   std::vector<Span> spans() {
-    lookup_gazetteer();
-    if (options_.grammars) run_grammars();
+    scan();
+    if (options_.grammars) {
+      add_weak_chips();
+      run_name_grammars();
+    }
     std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
     if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
     return to_spans(chosen);
@@ -40,13 +47,34 @@ class Run {
  private:
   std::string_view token_text(std::size_t i) const { return tokens_[i].view(norm_.text); }
 
-  // The stems a token can be looked up under: itself, and for Arabic its proclitic splits.
-  const Stems& stems_of(std::size_t i) {
-    if (tokens_[i].script == Script::kArabic)
-      stems_.split(token_text(i));
-    else
-      stems_.whole(token_text(i));
-    return stems_;
+  // One pass over the tokens. Each token's proclitic splits are computed once and used for the
+  // gazetteer lookup, the grammars that start at the token, its class for the name grammars
+  // and whether it is a chip cue word.
+  void scan() {
+    ids_.assign(tokens_.size(), kUnknownId);
+    if (options_.grammars) {
+      classes_.assign(tokens_.size(), grammar::cls::kPunct);
+      cue_.assign(tokens_.size(), 0);
+    }
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const Token& t = tokens_[i];
+      if (t.script == Script::kArabic)
+        stems_.split(token_text(i));
+      else
+        stems_.whole(token_text(i));
+      if (t.is_word()) lookup_gazetteer(i);
+      if (!options_.grammars) continue;
+      // What the grammars know of each stem, looked up once.
+      for (std::size_t k = 0; k < stems_.size(); ++k) {
+        info_[k] = grammar::lookup_word(stems_[k].key);
+        const std::string_view bare = strip_article(stems_[k].key);
+        const grammar::WordInfo* bare_info =
+            bare.size() != stems_[k].key.size() ? grammar::lookup_word(bare) : nullptr;
+        if ((info_[k] && info_[k]->chip_cue) || (bare_info && bare_info->chip_cue)) cue_[i] = 1;
+      }
+      run_grammars_at(i);
+      classes_[i] = token_class(i);
+    }
   }
 
   // True when the original character behind normalized byte pos is a bare alef ا.
@@ -65,24 +93,20 @@ class Run {
     return ids_[i];
   }
 
-  void lookup_gazetteer() {
-    ids_.assign(tokens_.size(), kUnknownId);
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      if (!tokens_[i].is_word()) continue;
-      for (const Stem& stem : stems_of(i)) {
-        const std::uint32_t first =
-            stem.skip == 0 ? token_id(i) : index_.token_id(stem.key);
-        if (first == Index::kNone) continue;
-        std::uint32_t node = index_.first(first);
-        const std::uint32_t begin = tokens_[i].begin + stem.skip;
-        // Walk the trie along the following tokens; every node with hits is a candidate.
-        for (std::size_t n = 1; node != Index::kNone; ++n) {
-          add_gazetteer_hits(node, i, n, stem, begin);
-          if (i + n >= tokens_.size()) break;
-          const std::uint32_t next = token_id(i + n);
-          if (next == Index::kNone) break;
-          node = index_.child(node, next);
-        }
+  // Gazetteer lookup at token i under each of its stems: walk the trie along the following
+  // tokens; every node with hits is a candidate.
+  void lookup_gazetteer(std::size_t i) {
+    for (const Stem& stem : stems_) {
+      const std::uint32_t first = stem.skip == 0 ? token_id(i) : index_.token_id(stem.key);
+      if (first == Index::kNone) continue;
+      std::uint32_t node = index_.first(first);
+      const std::uint32_t begin = tokens_[i].begin + stem.skip;
+      for (std::size_t n = 1; node != Index::kNone; ++n) {
+        add_gazetteer_hits(node, i, n, stem, begin);
+        if (i + n >= tokens_.size()) break;
+        const std::uint32_t next = token_id(i + n);
+        if (next == Index::kNone) break;
+        node = index_.child(node, next);
       }
     }
   }
@@ -101,40 +125,30 @@ class Run {
     }
   }
 
-  void run_grammars() {
-    std::vector<Candidate> weak;
-    for (std::size_t i = 0; i < tokens_.size(); ++i) {
-      const Script s = tokens_[i].script;
-      if (s == Script::kLatin || s == Script::kMixed) {
-        if (const auto m = grammar::match_chip(norm_.text, tokens_[i].begin))
-          (m->strong ? candidates_ : weak).push_back(grammar_candidate(i, 0, *m, EntityType::kChip));
-      }
-      if (s == Script::kPunct) continue;
-      // Numeric expressions, also after a proclitic glued to a month or scale word (وفي، بيونيو).
-      std::uint32_t skips[4] = {0};
-      std::size_t nskips = 1;
-      if (s == Script::kArabic)
-        for (const Stem& stem : stems_of(i))
-          if (stem.skip != 0 && !stem.restored && nskips < 4) skips[nskips++] = stem.skip;
-      for (std::size_t k = 0; k < nskips; ++k) {
-        const std::size_t pos = tokens_[i].begin + skips[k];
-        if (!grammar::may_start_numeric(next_word(pos, tokens_[i].end))) continue;
-        if (auto m = grammar::match_money(norm_.text, pos))
-          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kMoney));
-        if (auto m = grammar::match_percent(norm_.text, pos))
-          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kPercent));
-        if (auto m = grammar::match_date(norm_.text, pos))
-          candidates_.push_back(grammar_candidate(i, skips[k], *m, EntityType::kDate));
-      }
+  // The character-level grammars that can start at token i: chip models at Latin tokens;
+  // money, percentages and dates at any word or sign, also after a proclitic (وفي، بـ5).
+  void run_grammars_at(std::size_t i) {
+    const Token& t = tokens_[i];
+    if (t.script == Script::kLatin || t.script == Script::kMixed) {
+      if (const auto m = grammar::match_chip(norm_.text, t.begin))
+        (m->strong ? candidates_ : weak_chips_).push_back(grammar_candidate(i, 0, *m, EntityType::kChip));
     }
-    for (const Candidate& c : weak)
-      if (has_chip_evidence(c)) candidates_.push_back(c);
-  }
-
-  // The word of normalized text starting at pos inside a token ending at token_end; for a
-  // sign or symbol, that one character.
-  std::string_view next_word(std::size_t pos, std::size_t token_end) const {
-    return std::string_view(norm_.text).substr(pos, token_end - pos);
+    if (t.script == Script::kPunct) return;
+    for (std::size_t k = 0; k < stems_.size(); ++k) {
+      const Stem& stem = stems_[k];
+      if (stem.restored) continue;
+      const std::size_t pos = t.begin + stem.skip;
+      const unsigned char c = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
+      const bool sign_or_digit = (c >= '0' && c <= '9') || c == '$' || c == '%' || c == 0xE2 ||
+                                 c == 0xC2;  // € (E2 82 AC), £ ¥ (C2 A3, C2 A5)
+      if (!sign_or_digit && !(info_[k] && info_[k]->numeric_start)) continue;
+      if (auto m = grammar::match_money(norm_.text, pos))
+        candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kMoney));
+      if (auto m = grammar::match_percent(norm_.text, pos))
+        candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kPercent));
+      if (auto m = grammar::match_date(norm_.text, pos))
+        candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kDate));
+    }
   }
 
   Candidate grammar_candidate(std::size_t i, std::uint32_t skip, const grammar::Match& m,
@@ -145,21 +159,91 @@ class Run {
             std::uint32_t(m.end), type, priority::kGrammar, -1, m.rule, false};
   }
 
-  // Evidence for a weak chip code: a chip cue word or a strong chip mention nearby.
-  bool has_chip_evidence(const Candidate& c) {
-    const std::size_t w = std::size_t(std::max(0, options_.evidence_window));
-    const std::size_t lo = c.first_token > w ? c.first_token - w : 0;
-    const std::size_t hi = std::min(tokens_.size(), std::size_t(c.last_token) + w);
+  // Weak chip codes (A4, M1, H20) are kept only with evidence: a chip cue word or a strong chip
+  // mention within the evidence window on either side. Prefix sums keep this linear.
+  void add_weak_chips() {
+    if (weak_chips_.empty()) return;
+    std::vector<char> mark(cue_.begin(), cue_.end());
     for (const Candidate& o : candidates_)
-      if (o.type == EntityType::kChip && o.last_token > lo && o.first_token < hi) return true;
-    for (std::size_t i = lo; i < hi; ++i) {
-      if (i >= c.first_token && i < c.last_token) continue;
-      if (!tokens_[i].is_word()) continue;
-      for (const Stem& stem : stems_of(i))
-        if (grammar::is_chip_cue(stem.key) || grammar::is_chip_cue(strip_article(stem.key)))
-          return true;
+      if (o.type == EntityType::kChip)
+        for (std::uint32_t t = o.first_token; t < o.last_token; ++t) mark[t] = 1;
+    std::vector<std::uint32_t> sum(tokens_.size() + 1, 0);
+    for (std::size_t i = 0; i < tokens_.size(); ++i) sum[i + 1] = sum[i] + std::uint32_t(mark[i]);
+    const std::size_t w = std::size_t(std::max(0, options_.evidence_window));
+    for (const Candidate& c : weak_chips_) {
+      const std::size_t lo = c.first_token > w ? c.first_token - w : 0;
+      const std::size_t hi = std::min(tokens_.size(), std::size_t(c.last_token) + w);
+      if (sum[c.first_token] - sum[lo] + sum[hi] - sum[c.last_token] > 0) candidates_.push_back(c);
     }
-    return false;
+  }
+
+  // The class of token i for the name grammars (grammar/token_classes.hpp), from its stems.
+  char token_class(std::size_t i) const {
+    namespace cls = grammar::cls;
+    const std::string_view text = token_text(i);
+    switch (tokens_[i].script) {
+      case Script::kArabic: {
+        for (std::size_t k = 0; k < stems_.size(); ++k)
+          if (info_[k] && info_[k]->word_class) return info_[k]->word_class;
+        constexpr std::string_view kArticle = "\u0627\u0644";
+        for (const Stem& stem : stems_)
+          if (stem.restored || stem.key.starts_with(kArticle)) return cls::kArabicOther;
+        return text.size() >= 4 ? cls::kArabicName : cls::kArabicOther;
+      }
+      case Script::kLatin: {
+        // An acronym (AT, HSBC) is a name word even when it spells a common word.
+        const auto [ob, oe] = norm_.original_range(tokens_[i].begin, tokens_[i].end);
+        const std::string_view orig = original_.substr(ob, oe - ob);
+        const bool upper = orig.front() >= 'A' && orig.front() <= 'Z';
+        const bool acronym = upper && std::none_of(orig.begin(), orig.end(), [](char ch) {
+          return ch >= 'a' && ch <= 'z';
+        });
+        const char c = info_[0] ? info_[0]->word_class : 0;
+        if (c == cls::kLatinOther && acronym && text.size() > 1) return cls::kCapital;
+        if (c) return c;
+        return upper ? cls::kCapital : cls::kLatinOther;
+      }
+      case Script::kMixed: return cls::kMixed;
+      case Script::kDigit: return cls::kDigits;
+      case Script::kOther: return cls::kLatinOther;
+      case Script::kSymbol: return text == "&" ? cls::kAmp : cls::kPunct;
+      case Script::kPunct: break;
+    }
+    static constexpr std::string_view kCommas[] = {",", "\u060c"};
+    static constexpr std::string_view kStops[] = {".", "!", "?", "\u061f", "\u061b", ";"};
+    static constexpr std::string_view kQuotes[] = {"\"", "'", "\u201c", "\u201d", "\u00ab",
+                                                   "\u00bb", "\u2018", "\u2019"};
+    for (std::string_view p : kCommas) if (text == p) return cls::kComma;
+    for (std::string_view p : kStops) if (text == p) return cls::kStop;
+    for (std::string_view p : kQuotes) if (text == p) return cls::kQuote;
+    if (text == ":") return cls::kColon;
+    if (text == "(" || text == "[") return cls::kOpen;
+    if (text == ")" || text == "]") return cls::kClose;
+    if (text == "&") return cls::kAmp;
+    return cls::kPunct;
+  }
+
+  // Person and organisation rules over the token classes, where gazetteer matches replace the
+  // classes of their tokens (known organisations mark E/e, other known names L).
+  void run_name_grammars() {
+    namespace cls = grammar::cls;
+    std::vector<const Candidate*> gaz;
+    for (const Candidate& c : candidates_)
+      if (c.entity >= 0 && c.type != EntityType::kStop) gaz.push_back(&c);
+    std::stable_sort(gaz.begin(), gaz.end(), [](const Candidate* a, const Candidate* b) {
+      return a->end - a->begin < b->end - b->begin;  // the longest match is applied last
+    });
+    for (const Candidate* c : gaz)
+      for (std::uint32_t t = c->first_token; t < c->last_token; ++t)
+        classes_[t] = c->type != EntityType::kOrg ? cls::kKnown
+                      : t == c->first_token       ? cls::kOrgStart
+                                                  : cls::kOrgRest;
+    std::vector<grammar::TokenMatch> matches;
+    grammar::match_names(classes_, matches);
+    for (const grammar::TokenMatch& m : matches)
+      candidates_.push_back({std::uint32_t(m.first), std::uint32_t(m.last), tokens_[m.first].begin,
+                             tokens_[m.last - 1].end, m.type, priority::kGrammar, -1, m.rule,
+                             false});
   }
 
   // Once a multi-word PERSON name is found, its last word alone names the same person.
@@ -178,7 +262,11 @@ class Run {
     std::vector<Candidate> added;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (taken[i] || !tokens_[i].is_word()) continue;
-      for (const Stem& stem : stems_of(i)) {
+      if (tokens_[i].script == Script::kArabic)
+        stems_.split(token_text(i));
+      else
+        stems_.whole(token_text(i));
+      for (const Stem& stem : stems_) {
         const auto f = family.find(stem.key);
         if (f == family.end()) continue;
         Candidate c = *f->second;
@@ -210,7 +298,7 @@ class Run {
         s.canonical = ent.name;
         s.source = (c.memory ? "memory:" : "gaz:") + ent.id;
       } else {
-        s.source = std::string("rule:") + c.rule;
+        s.source = (c.memory ? "memory:rule:" : "rule:") + std::string(c.rule);
       }
       out.push_back(std::move(s));
     }
@@ -227,6 +315,10 @@ class Run {
   Stems stems_;
   static constexpr std::uint32_t kUnknownId = 0xFFFFFFFE;
   std::vector<std::uint32_t> ids_;  // vocabulary id per text token, filled lazily
+  std::vector<Candidate> weak_chips_;  // chip codes that need evidence
+  std::string classes_;                // token classes for the name grammars
+  std::vector<char> cue_;              // 1 where a token is a chip cue word
+  std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index
 };
 
 }  // namespace

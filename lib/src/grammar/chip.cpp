@@ -66,18 +66,16 @@ std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
   return best;
 }
 
-bool is_chip_cue(std::string_view word) {
-  static const StringSet kCues{
-      // Arabic (normalized: ة → ه, أ → ا)
-      "رقائق", "رقايق", "رقاقه", "رقاقات", "شرائح", "شرايح", "شريحه", "معالج", "معالجات",
-      "معالجه", "مسرع", "مسرعات", "مسرعه", "اشباه", "رقاقتي",
-      // Latin
-      "chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
-      "processors", "npu", "cpu", "soc", "semiconductor", "semiconductors", "silicon",
-      // vendors
-      "nvidia", "انفيديا", "نفيديا", "amd", "intel", "انتل", "huawei", "هواوي", "qualcomm",
-      "كوالكوم", "apple", "ابل", "cambricon", "mediatek", "تي", "arm"};
-  return kCues.contains(word);
+std::vector<std::string_view> chip_cue_words() {
+  return {// Arabic (normalized: ة → ه, ئ → ي)
+          "رقايق", "رقاقه", "رقاقات", "شرايح", "شريحه", "معالج", "معالجات", "معالجه", "مسرع",
+          "مسرعات", "مسرعه", "اشباه", "رقاقتي",
+          // Latin
+          "chip", "chips", "gpu", "gpus", "accelerator", "accelerators", "processor",
+          "processors", "npu", "cpu", "soc", "semiconductor", "semiconductors", "silicon",
+          // chip vendors
+          "nvidia", "انفيديا", "نفيديا", "amd", "intel", "انتل", "huawei", "هواوي", "qualcomm",
+          "كوالكوم", "apple", "ابل", "cambricon", "mediatek", "arm"};
 }
 
 }  // namespace alam::grammar

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "grammar/common.hpp"
 
@@ -12,8 +13,8 @@ namespace alam::grammar {
 // ordinary strings (A4, M1, T4, H20, ...) come back with strong == false.
 std::optional<Match> match_chip(std::string_view normalized, std::size_t pos);
 
-// True for a normalized word that signals chips nearby: رقائق, شريحة, معالج, chip, GPU, or a
-// chip vendor's name. Proclitics and the article are stripped by the caller.
-bool is_chip_cue(std::string_view word);
+// Normalized words that signal chips nearby (رقائق، شريحة، معالج، chip، GPU, chip vendors);
+// the tagger looks them up through the lexicon (grammar/lexicon.hpp).
+std::vector<std::string_view> chip_cue_words();
 
 }  // namespace alam::grammar

@@ -16,11 +16,6 @@ std::optional<Match> match_money(std::string_view normalized, std::size_t pos);
 std::optional<Match> match_percent(std::string_view normalized, std::size_t pos);
 std::optional<Match> match_date(std::string_view normalized, std::size_t pos);
 
-// False when no money, percent or date expression can start with this normalized word, so the
-// grammars need not run: it starts with neither a digit nor a sign, and is not a month, ordinal
-// or scale word.
-bool may_start_numeric(std::string_view word);
-
 // Every word of the families' word lists (for the test that they are in normalized form).
 std::vector<std::string> numeric_words();
 

@@ -1,0 +1,24 @@
+// The lexicon: everything the grammars know about a normalized word, in one lookup. It joins
+// the name grammars' word classes (token_classes.hpp), the chip cue words (chip.hpp) and the
+// words that can start a money, percent or date expression (numeric.hpp), so the tagger looks
+// each token's stems up once.
+#pragma once
+
+#include <string_view>
+
+namespace alam::grammar {
+
+struct WordInfo {
+  char word_class = 0;         // a cls:: character, or 0
+  bool chip_cue = false;       // رقائق، شريحة، GPU, a chip vendor, …
+  bool numeric_start = false;  // a month, ordinal, scale or currency word that starts an expression
+};
+
+// The entry of a normalized word, or nullptr when the grammars know nothing of it.
+const WordInfo* lookup_word(std::string_view normalized_word);
+
+// True when a money, percent or date expression can start with this normalized word: it
+// starts with a digit or sign, or its entry says so.
+bool may_start_numeric(std::string_view normalized_word);
+
+}  // namespace alam::grammar

@@ -1,0 +1,142 @@
+// Positive and negative examples for each person and organisation rule, run through the
+// tagger with a small gazetteer (so that known names get their gazetteer classes).
+#include <gtest/gtest.h>
+
+#include "alam/normalizer.hpp"
+#include "alam/tagger.hpp"
+#include "grammar/token_classes.hpp"
+
+namespace alam {
+namespace {
+
+const char* kGazetteer = R"(
+[nvidia] ORG
+name = Nvidia
+alias = إنفيديا
+[sensetime] ORG
+name = SenseTime
+[reuters] ORG
+name = Reuters
+alias = رويترز
+[hk] LOC
+name = هونج كونج
+[china] LOC
+name = الصين
+)";
+
+const Tagger& tagger() {
+  static const Tagger t(std::make_shared<const Gazetteer>(
+      Gazetteer::from_sources({{"names.gaz", kGazetteer}}).value()));
+  return t;
+}
+
+struct Case {
+  const char* text;
+  const char* type;   // expected grammar span type, or nullptr for none
+  const char* name;   // its text
+  const char* rule;   // the rule that made it
+};
+
+void check(const Case& c) {
+  const std::string text = c.text;
+  std::vector<Span> grammar_spans;
+  for (const Span& s : tagger().tag(text))
+    if (s.source.starts_with("rule:person") || s.source.starts_with("rule:org")) grammar_spans.push_back(s);
+  if (!c.type) {
+    for (const Span& s : grammar_spans)
+      ADD_FAILURE() << c.text << ": unexpected " << type_name(s.type) << " "
+                    << text.substr(s.begin, s.end - s.begin) << " by " << s.source;
+    return;
+  }
+  bool found = false;
+  for (const Span& s : grammar_spans)
+    found |= type_name(s.type) == c.type && text.substr(s.begin, s.end - s.begin) == c.name &&
+             s.source == std::string("rule:") + c.rule;
+  EXPECT_TRUE(found) << c.text << ": want " << c.type << " " << c.name << " by " << c.rule;
+}
+
+TEST(PersonGrammar, Speech) {
+  const Case cases[] = {
+      {"وقال آندي ماينارد، رئيس قسم الأسهم", "PERSON", "آندي ماينارد", "person.speech"},
+      {"قال ماينارد: “إن الشركة غير محبوبة”", "PERSON", "ماينارد", "person.speech"},
+      {"وأضاف ليو تشيانغ إن المبيعات تراجعت", "PERSON", "ليو تشيانغ", "person.speech"},
+      {"أكدت سارة كيم الرئيسة التنفيذية", "PERSON", "سارة كيم", "person.speech"},
+      {"وصرح جون سميث لـرويترز.", nullptr, nullptr, nullptr},
+      {"\"We will grow,\" said Jensen Huang.", "PERSON", "Jensen Huang", "person.speech"},
+      {"قالت الشركة إن المبيعات تراجعت", nullptr, nullptr, nullptr},
+      {"قال مسؤول في الشركة إن", nullptr, nullptr, nullptr},
+      {"قال محللون إن الطلب قوي", nullptr, nullptr, nullptr},
+      {"وقال مصدر مطلع إن", nullptr, nullptr, nullptr},
+      {"قال إن الشركة", nullptr, nullptr, nullptr},
+      {"قال في بيان", nullptr, nullptr, nullptr},
+      {"قالت رويترز إن", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(PersonGrammar, SaidAfterAndApposition) {
+  const Case cases[] = {
+      {"Lisa Su said the chips", "PERSON", "Lisa Su", "person.said_after"},
+      {"Market Research said", "ORG", "Market Research", "org.suffix"},  // not a PERSON
+      {"كي يان، رئيس قسم الأبحاث في الشركة", "PERSON", "كي يان", "person.apposition"},
+      {"يحل جينسن هوانغ، رئيس إنفيديا التنفيذي", "PERSON", "جينسن هوانغ", "person.apposition"},
+      {"Lisa Su, chief executive of AMD", "PERSON", "Lisa Su", "person.apposition"},
+      {"الشركة، رئيس مجلس الإدارة", nullptr, nullptr, nullptr},
+      {"في الصين، رئيس الوزراء", nullptr, nullptr, nullptr},
+      {"Nvidia, the chipmaker", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(PersonGrammar, TitlesHonorificsBylines) {
+  const Case cases[] = {
+      {"الرئيس التنفيذي جنسن هوانغ في المؤتمر", "PERSON", "جنسن هوانغ", "person.title"},
+      {"الرئيس التنفيذي لإنفيديا جنسن هوانغ إن", "PERSON", "جنسن هوانغ", "person.title"},
+      {"المدير المالي كوليت كريس في", "PERSON", "كوليت كريس", "person.title"},
+      {"CEO Jensen Huang", "PERSON", "Jensen Huang", "person.title"},
+      {"الرئيس التنفيذي للشركة في هونج كونج", nullptr, nullptr, nullptr},
+      {"رئيس مجلس الإدارة", nullptr, nullptr, nullptr},
+      {"الرئيس ترامب", nullptr, nullptr, nullptr},  // one word after a title is not enough
+      {"السيد أحمد الخطيب", "PERSON", "أحمد", "person.honorific"},
+      {"الدكتور ماهر", "PERSON", "ماهر", "person.honorific"},
+      {"Dr. Lisa Su", "PERSON", "Lisa Su", "person.honorific"},
+      {"السيد الرئيس", nullptr, nullptr, nullptr},
+      {"شارك في التغطية هدسون لوكيت في هونج كونج", "PERSON", "هدسون لوكيت", "person.byline"},
+      {"إعداد محمد حسن", "PERSON", "محمد حسن", "person.byline"},
+      {"شارك في التغطية الصحفية", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(OrgGrammar, CueSuffixCoordination) {
+  const Case cases[] = {
+      {"في شركة DZT Research، إن", "ORG", "DZT Research", "org.cue"},
+      {"أعلنت شركة Moonshot عن", "ORG", "Moonshot", "org.cue"},
+      {"مجموعة AT&T الأمريكية", "ORG", "AT&T", "org.cue"},
+      {"بنك HSBC في", "ORG", "HSBC", "org.cue"},
+      {"لشركة Zhipu الصينية", "ORG", "Zhipu", "org.cue"},
+      {"شركة SenseTime", nullptr, nullptr, nullptr},     // known: the gazetteer's span
+      {"شركة كبيرة", nullptr, nullptr, nullptr},
+      {"شركة in China", nullptr, nullptr, nullptr},
+      {"Biren Technology طورت", "ORG", "Biren Technology", "org.suffix"},
+      {"Zhipu Labs and others", "ORG", "Zhipu Labs", "org.suffix"},
+      {"Nvidia Corp said", "ORG", "Nvidia Corp", "org.suffix"},
+      {"Acme Holdings Ltd", "ORG", "Acme Holdings Ltd", "org.suffix"},
+      {"research labs", nullptr, nullptr, nullptr},
+      {"The Group", nullptr, nullptr, nullptr},
+      {"SenseTime وMegvii", "ORG", "Megvii", "org.coordinated"},
+      {"Megvii وSenseTime", "ORG", "Megvii", "org.coordinated"},
+      {"Nvidia, Cerebras", "ORG", "Cerebras", "org.coordinated"},
+      {"SenseTime وH800", nullptr, nullptr, nullptr},
+      {"Nvidia و Hong Kong", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(NameGrammars, WordListsAreInNormalizedForm) {
+  const Normalizer norm;
+  for (const std::string& w : grammar::name_grammar_words()) EXPECT_EQ(norm.normalize_text(w), w);
+}
+
+}  // namespace
+}  // namespace alam
