@@ -247,3 +247,47 @@ TEST(TaggerProperty, OffsetsSurviveEveryKindOfMark) {
 
 }  // namespace
 }  // namespace alam
+
+namespace alam {
+namespace {
+
+TEST(TaggerExplain, ShowsEveryCompetitorAndWhyTheWinnerWon) {
+  const Tagger tagger(test_gazetteer());
+  const std::string text = "شركة China Renaissance والمعالج M1 وGPU";
+  const std::vector<Explanation> ex = tagger.explain(text);
+  // The tagged spans are exactly tag()'s spans.
+  std::vector<Span> tagged;
+  for (const Explanation& e : ex)
+    if (e.tagged) tagged.push_back(e.span);
+  EXPECT_EQ(tagged, tagger.tag(text));
+  auto find = [&](std::string_view surface) -> const Explanation* {
+    for (const Explanation& e : ex)
+      if (text.substr(e.span.begin, e.span.end - e.span.begin) == surface) return &e;
+    return nullptr;
+  };
+  const Explanation* cr = find("China Renaissance");
+  ASSERT_NE(cr, nullptr);
+  ASSERT_GE(cr->candidates.size(), 2u);
+  EXPECT_TRUE(cr->candidates[0].chosen);
+  EXPECT_NE(cr->candidates[0].evidence.find("gazetteer entry china-renaissance (test.gaz:"),
+            std::string::npos);
+  bool china_lost = false;  // LOC China inside the longer name (guideline rule 8)
+  for (const CandidateReport& c : cr->candidates)
+    china_lost |= c.span.type == EntityType::kLoc && !c.chosen &&
+                  c.verdict.starts_with("lost: shorter than ORG");
+  EXPECT_TRUE(china_lost);
+  const Explanation* m1 = find("M1");
+  ASSERT_NE(m1, nullptr);
+  EXPECT_TRUE(m1->tagged);
+  EXPECT_NE(m1->candidates[0].evidence.find("bare code"), std::string::npos);
+  const Explanation* gpu = find("GPU");
+  ASSERT_NE(gpu, nullptr);
+  EXPECT_FALSE(gpu->tagged);  // stop entry
+  const std::vector<Explanation> weak = tagger.explain("the A4 paper");
+  ASSERT_EQ(weak.size(), 1u);
+  EXPECT_FALSE(weak[0].tagged);
+  EXPECT_TRUE(weak[0].candidates[0].verdict.starts_with("rejected"));
+}
+
+}  // namespace
+}  // namespace alam

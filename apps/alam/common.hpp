@@ -37,5 +37,6 @@ bool for_each_line(const std::vector<std::string>& inputs,
 
 void register_tag(CLI::App& app);
 void register_eval(CLI::App& app);
+void register_explain(CLI::App& app);
 
 }  // namespace alam::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   alam::cli::register_tag(app);
   alam::cli::register_eval(app);
+  alam::cli::register_explain(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

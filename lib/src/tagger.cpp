@@ -34,18 +34,78 @@ class Run {
         tokens_(tokenize(norm_.text)) {}
 
   std::vector<Span> spans() {
-    scan();
-    if (options_.grammars) {
-      add_weak_chips();
-      run_name_grammars();
-    }
+    find_candidates();
     std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
     if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
     return to_spans(chosen);
   }
 
+  std::vector<Explanation> explain() {
+    find_candidates();
+    const std::vector<Candidate> all = candidates_;
+    std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
+    if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
+    std::vector<Explanation> out;
+    std::vector<bool> reported(all.size(), false);
+    auto overlaps = [](const Candidate& a, const Candidate& b) {
+      return a.first_token < b.last_token && b.first_token < a.last_token;
+    };
+    auto report = [&](const Candidate& c, const Candidate* winner) {
+      CandidateReport r{to_span(c), evidence(c), {}, winner == nullptr};
+      if (!winner) {
+        r.verdict = c.memory ? "chosen (document memory: the token was free)"
+                             : "chosen (longest candidate, then priority)";
+      } else if (c.end - c.begin < winner->end - winner->begin) {
+        r.verdict = "lost: shorter than " + describe(*winner);
+      } else if (c.priority < winner->priority) {
+        r.verdict = "lost: as long as " + describe(*winner) +
+                    ", lower priority (stop > gazetteer > grammar)";
+      } else {
+        r.verdict = "lost: as long and as strong as " + describe(*winner) +
+                    ", which comes first (leftmost, then first listed)";
+      }
+      return r;
+    };
+    for (const Candidate& w : chosen) {
+      Explanation e{to_span(w), w.type != EntityType::kStop, {}};
+      e.candidates.push_back(report(w, nullptr));
+      for (std::size_t k = 0; k < all.size(); ++k) {
+        if (!overlaps(all[k], w)) continue;
+        reported[k] = true;
+        const bool same = all[k].begin == w.begin && all[k].end == w.end &&
+                          all[k].type == w.type && all[k].entity == w.entity &&
+                          all[k].rule == w.rule;
+        if (!same) e.candidates.push_back(report(all[k], &w));
+      }
+      if (w.type == EntityType::kStop)
+        e.candidates.front().verdict = "chosen, then dropped: a STOP entry never becomes a span";
+      out.push_back(std::move(e));
+    }
+    for (const Candidate& c : rejected_weak_) {
+      Explanation e{to_span(c), false, {}};
+      e.candidates.push_back({to_span(c), evidence(c),
+                              "rejected: a bare code that is also an ordinary string needs a chip "
+                              "cue word or a chip within " +
+                                  std::to_string(options_.evidence_window) + " tokens",
+                              false});
+      out.push_back(std::move(e));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Explanation& a, const Explanation& b) {
+      return a.span.begin < b.span.begin;
+    });
+    return out;
+  }
+
  private:
   std::string_view token_text(std::size_t i) const { return tokens_[i].view(norm_.text); }
+
+  void find_candidates() {
+    scan();
+    if (options_.grammars) {
+      add_weak_chips();
+      run_name_grammars();
+    }
+  }
 
   // One pass over the tokens. Each token's proclitic splits are computed once and used for the
   // gazetteer lookup, the grammars that start at the token, its class for the name grammars
@@ -173,7 +233,10 @@ class Run {
     for (const Candidate& c : weak_chips_) {
       const std::size_t lo = c.first_token > w ? c.first_token - w : 0;
       const std::size_t hi = std::min(tokens_.size(), std::size_t(c.last_token) + w);
-      if (sum[c.first_token] - sum[lo] + sum[hi] - sum[c.last_token] > 0) candidates_.push_back(c);
+      if (sum[c.first_token] - sum[lo] + sum[hi] - sum[c.last_token] > 0)
+        candidates_.push_back(c);
+      else
+        rejected_weak_.push_back(c);
     }
   }
 
@@ -286,22 +349,56 @@ class Run {
     return chosen;
   }
 
+  Span to_span(const Candidate& c) const {
+    const auto [b, e] = norm_.original_range(c.begin, c.end);
+    Span s{b, e, c.type, {}, {}};
+    if (c.entity >= 0) {
+      const Entity& ent = gaz_.entities()[std::size_t(c.entity)];
+      s.canonical = ent.name;
+      s.source = (c.memory ? "memory:" : "gaz:") + ent.id;
+    } else {
+      s.source = (c.memory ? "memory:rule:" : "rule:") + std::string(c.rule);
+    }
+    return s;
+  }
+
   std::vector<Span> to_spans(const std::vector<Candidate>& chosen) const {
     std::vector<Span> out;
     out.reserve(chosen.size());
-    for (const Candidate& c : chosen) {
-      if (c.type == EntityType::kStop) continue;
-      const auto [b, e] = norm_.original_range(c.begin, c.end);
-      Span s{b, e, c.type, {}, {}};
-      if (c.entity >= 0) {
-        const Entity& ent = gaz_.entities()[std::size_t(c.entity)];
-        s.canonical = ent.name;
-        s.source = (c.memory ? "memory:" : "gaz:") + ent.id;
-      } else {
-        s.source = (c.memory ? "memory:rule:" : "rule:") + std::string(c.rule);
-      }
-      out.push_back(std::move(s));
+    for (const Candidate& c : chosen)
+      if (c.type != EntityType::kStop) out.push_back(to_span(c));
+    return out;
+  }
+
+  // "TYPE «text» (source)" for verdicts.
+  std::string describe(const Candidate& c) const {
+    const Span s = to_span(c);
+    return std::string(type_name(s.type)) + " \u00ab" +
+           std::string(original_.substr(s.begin, s.end - s.begin)) + "\u00bb (" + s.source + ")";
+  }
+
+  // What supports a candidate, for explain().
+  std::string evidence(const Candidate& c) const {
+    std::string out;
+    if (c.entity >= 0) {
+      const Entity& e = gaz_.entities()[std::size_t(c.entity)];
+      out = c.memory ? "family name of " + e.name + " found earlier in the document; "
+                     : std::string();
+      out += "gazetteer entry " + e.id + " (" + e.file + ":" + std::to_string(e.line) + ")";
+    } else {
+      out = (c.memory ? "family name of a person found by rule " : "grammar rule ") +
+            std::string(c.rule);
     }
+    const std::uint32_t skip = c.begin - tokens_[c.first_token].begin;
+    if (skip != 0)
+      out += ", after the proclitic \u00ab" +
+             std::string(token_text(c.first_token).substr(0, skip)) + "\u00bb";
+    if (c.type == EntityType::kChip && c.rule && std::string_view(c.rule) == "chip.code" &&
+        std::find_if(weak_chips_.begin(), weak_chips_.end(), [&](const Candidate& w) {
+          return w.begin == c.begin && w.end == c.end;
+        }) != weak_chips_.end())
+      out += ", a bare code kept for a chip cue word or chip within " +
+             std::to_string(options_.evidence_window) + " tokens";
     return out;
   }
 
@@ -316,6 +413,7 @@ class Run {
   static constexpr std::uint32_t kUnknownId = 0xFFFFFFFE;
   std::vector<std::uint32_t> ids_;  // vocabulary id per text token, filled lazily
   std::vector<Candidate> weak_chips_;  // chip codes that need evidence
+  std::vector<Candidate> rejected_weak_;  // …and had none
   std::string classes_;                // token classes for the name grammars
   std::vector<char> cue_;              // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index
@@ -331,6 +429,10 @@ Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 std::vector<Span> Tagger::tag(std::string_view utf8) const {
   return Run(*gazetteer_, options_, utf8).spans();
+}
+
+std::vector<Explanation> Tagger::explain(std::string_view utf8) const {
+  return Run(*gazetteer_, options_, utf8).explain();
 }
 
 }  // namespace alam

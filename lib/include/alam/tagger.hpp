@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,23 @@ struct TaggerOptions {
   int evidence_window = 8;      // tokens either side searched for evidence of weak chip codes
 };
 
+// One candidate that competed for some text, for Tagger::explain.
+struct CandidateReport {
+  Span span;              // the candidate as a span (byte offsets, canonical, source)
+  std::string evidence;   // what supports it: gazetteer entry and file:line, rule, cue word, …
+  std::string verdict;    // "chosen (…)" or why it lost
+  bool chosen = false;
+};
+
+// The candidates that competed for one stretch of text. `tagged` is true when `span` is an
+// output span; false when no span came out of that text (a stop entry won, or a weak chip
+// code had no evidence), and `span` is then the strongest candidate.
+struct Explanation {
+  Span span;
+  bool tagged = true;
+  std::vector<CandidateReport> candidates;  // the chosen one first
+};
+
 class Tagger {
  public:
   explicit Tagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerOptions options = {});
@@ -36,6 +54,11 @@ class Tagger {
 
   // Spans sorted by begin, never overlapping, with byte offsets into utf8.
   std::vector<Span> tag(std::string_view utf8) const;
+
+  // The same spans with every candidate that competed for their tokens and why the winner
+  // won (docs/architecture.md, "Resolution"), followed by text where candidates produced no
+  // span. Slower than tag(); for people and debugging. Thread-safe like tag().
+  std::vector<Explanation> explain(std::string_view utf8) const;
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const TaggerOptions& options() const { return options_; }
