@@ -50,6 +50,31 @@ TEST(ChipGrammar, Models) {
       {"A17 Pro", "a17 pro", "chip.apple_soc"},
       {"Core Ultra 7", "core ultra 7", "chip.intel_cpu"},
       {"H100x", "h100x", "chip.code"},
+      {"B200", "b200", "chip.code"},
+      {"GB300 NVL72", "gb300 nvl72", "chip.code"},
+      {"L40S", "l40s", "chip.code"},
+      {"MI325X،", "mi325x", "chip.code"},
+      {"H100 PCIe", "h100 pcie", "chip.code"},
+      {"MLU370", "mlu370", "chip.code"},
+      {"Ascend 910C", "ascend 910c", "chip.ascend"},
+      {"Kirin 9030", "kirin 9030", "chip.kirin"},
+      {"Snapdragon 8 Elite", "snapdragon 8 elite", "chip.snapdragon"},
+      {"Snapdragon X75", "snapdragon x75", "chip.snapdragon"},
+      {"Snapdragon 8s Gen 3", "snapdragon 8s gen 3", "chip.snapdragon"},
+      {"Exynos 2400", "exynos 2400", "chip.mobile_soc"},
+      {"Dimensity 9300", "dimensity 9300", "chip.mobile_soc"},
+      {"Tensor G4", "tensor g4", "chip.mobile_soc"},
+      {"RTX 4090 Ti", "rtx 4090 ti", "chip.geforce"},
+      {"Radeon RX 7900 XTX", "radeon rx 7900 xtx", "chip.radeon"},
+      {"Cortex-A720", "cortex-a720", "chip.cortex"},
+      {"Xeon Platinum 8480", "xeon platinum 8480", "chip.intel_cpu"},
+      {"EPYC 9654", "epyc 9654", "chip.amd_cpu"},
+      {"Jetson AGX Orin", "jetson agx orin", "chip.jetson"},
+      {"A16 Bionic", "a16 bionic", "chip.apple_soc"},
+      {"Snapdragon", nullptr, nullptr},  // a product line alone is the gazetteer's
+      {"Kirin", nullptr, nullptr},
+      {"Core i7", nullptr, nullptr},
+      {"Tensor Core", nullptr, nullptr},
       {"COVID19", nullptr, nullptr},
       {"Nvidia", nullptr, nullptr},
       {"A100abc", nullptr, nullptr},  // not a word end
@@ -91,6 +116,15 @@ TEST(MoneyGrammar, Amounts) {
       {"3.5 تريليون", nullptr, nullptr},        // no currency
       {"500 ألف رقاقة", nullptr, nullptr},      // units, not money
       {"5 ينافس", nullptr, nullptr},
+      {"50 مليون دولار،", "50 مليون دولار", "money.arabic"},
+      {"١٢٠ مليار ين ياباني", "120 مليار ين ياباني", "money.arabic"},
+      {"3 ملايين جنيه إسترليني", "3 ملايين جنيه استرليني", "money.arabic"},
+      {"€10m", "€10m", "money.sign_first"},
+      {"US$ 3 million", "us$ 3 million", "money.sign_first"},
+      {"40 مليار $", "40 مليار $", "money.amount_first"},
+      {"5 billion yuan", "5 billion yuan", "money.amount_first"},
+      {"5 دولارات", "5 دولارات", "money.arabic"},
+      {"مليون شخص", nullptr, nullptr},
   };
   for (const Case& c : cases) check(&match_money, c);
 }
@@ -105,6 +139,11 @@ TEST(PercentGrammar, Percentages) {
       {"٪20", "%20", "percent.prefixed"},
       {"٥٨٪", "58%", "percent.suffixed"},
       {"75 في", nullptr, nullptr},
+      {"20 - 25 %", "20 - 25 %", "percent.suffixed"},
+      {"4.5 بالمئة", "4.5 بالميه", "percent.suffixed"},
+      {"12 percent", "12 percent", "percent.suffixed"},
+      {"20 في المائة من", "20 في المايه", "percent.suffixed"},
+      {"%", nullptr, nullptr},
   };
   for (const Case& c : cases) check(&match_percent, c);
 }
@@ -126,6 +165,15 @@ TEST(DateGrammar, Dates) {
       {"12345", nullptr, nullptr},
       {"3000", nullptr, nullptr},
       {"40 مارس", nullptr, nullptr},
+      {"كانون الثاني 2023", "كانون الثاني 2023", "date.month_year"},
+      {"1 تشرين الأول 2024", "1 تشرين الاول 2024", "date.full"},
+      {"أيار/مايو 2021", "ايار/مايو 2021", "date.month_year"},
+      {"Sept 2024", "sept 2024", "date.month_year"},
+      {"3 يناير،", "3 يناير", "date.full"},
+      {"31/12/1999", "31/12/1999", "date.numeric"},
+      {"13/13/2020", nullptr, nullptr},
+      {"2020-13-01", "2020", "date.year_only"},
+      {"1799", nullptr, nullptr},
   };
   for (const Case& c : cases) check(&match_date, c);
 }
