@@ -125,6 +125,8 @@ TEST(MoneyGrammar, Amounts) {
       {"5 billion yuan", "5 billion yuan", "money.amount_first"},
       {"5 دولارات", "5 دولارات", "money.arabic"},
       {"مليون شخص", nullptr, nullptr},
+      {"5 مليارات بيزو مكسيكي", "5 مليارات بيزو مكسيكي", "money.arabic"},  // ICU's Arabic names
+      {"7 ملايين روبل روسي", "7 ملايين روبل روسي", "money.arabic"},
   };
   for (const Case& c : cases) check(&match_money, c);
 }

@@ -26,7 +26,7 @@ std::vector<std::string> numeric_words() {
   auto collect = [&](const x3::symbols<int>& table) {
     table.for_each([&](const std::string& word, int) { out.push_back(word); });
   };
-  for (const x3::symbols<int>* t :
+  for (const x3::symbols<int>* t : std::initializer_list<const x3::symbols<int>*>
        {std::addressof(money::scale), std::addressof(money::dual_scale),
         std::addressof(money::currency), std::addressof(money::nationality),
         std::addressof(money::latin_scale), std::addressof(money::latin_currency),

@@ -18,12 +18,13 @@ inline x3::symbols<int> const scale{
 // Duals stand for "two thousand/million/…" without a digit (ملياري يورو).
 inline x3::symbols<int> const dual_scale{"الفا", "الفي", "مليونا", "مليوني", "مليارا",
                                          "ملياري", "تريليونا", "تريليوني"};
-inline x3::symbols<int> const currency{
+// Not const: money.cpp adds the Arabic currency names of ICU's locale data on first use.
+inline x3::symbols<int> currency{
     "دولار", "دولارا", "دولارات", "يورو", "ين", "يوان", "رنمينبي", "جنيه", "جنيها", "جنيهات",
     "ريال", "ريالا", "ريالات", "درهم", "درهما", "دراهم", "دينار", "دينارا", "دنانير", "روبيه",
     "روبيات", "روبل", "ليره", "ليرات", "وون", "فرنك", "فرنكات", "بيزو", "استرليني"};
 // The nationality word of a currency stays in the span (5 مليارات دولار استرالي).
-inline x3::symbols<int> const nationality{
+inline x3::symbols<int> nationality{
     "امريكي", "اميركي", "استرالي", "كندي", "سنغافوري", "تايواني", "نيوزيلندي", "هونج كونج",
     "هونغ كونغ", "سعودي", "اماراتي", "مصري", "كويتي", "قطري", "بحريني", "عماني", "اردني",
     "عراقي", "ليبي", "تونسي", "جزايري", "مغربي", "صيني", "ياباني", "كوري", "كوري جنوبي",
