@@ -344,13 +344,20 @@ const Entity* Gazetteer::find(std::string_view id) const {
   return nullptr;
 }
 
-Result<Gazetteer> Gazetteer::from_sources(const std::vector<GazetteerSource>& sources) {
+Result<std::vector<Entity>> parse_entities(const std::vector<GazetteerSource>& sources) {
   std::vector<Entity> entities;
   std::unordered_map<std::string, std::size_t> ids;
   for (const GazetteerSource& src : sources) {
     Parser parser(entities, ids);
     if (Status s = parser.parse(src); !s) return s;
   }
+  return entities;
+}
+
+Result<Gazetteer> Gazetteer::from_sources(const std::vector<GazetteerSource>& sources) {
+  auto parsed = parse_entities(sources);
+  if (!parsed) return parsed.status();
+  std::vector<Entity> entities = std::move(parsed).value();
   auto index = Index::build(entities);
   if (!index) return index.status();
   return Gazetteer(std::move(entities), std::move(index).value());

@@ -45,6 +45,10 @@ struct GazetteerSource {
   std::string text;
 };
 
+// Parses gazetteer texts into entities, in order, without building a lookup index: the source
+// model for tools that read or edit gazetteers. Errors are "file:line:column: message".
+Result<std::vector<Entity>> parse_entities(const std::vector<GazetteerSource>& sources);
+
 class Gazetteer {
  public:
   // Parses sources in order. Ids must be unique across all of them.
