@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "alam/tagger.hpp"
 #include "gazetteer_index.hpp"
 
 namespace alam {
@@ -27,21 +28,24 @@ TEST(Gazetteer, ParsesEntities) {
       "[stop] STOP\n"
       "alias[exact] = AI\n");
   ASSERT_TRUE(g) << g.status().message();
-  ASSERT_EQ(g->entities().size(), 2u);
-  const Entity& e = g->entities()[0];
-  EXPECT_EQ(e.id, "nvidia");
-  EXPECT_EQ(e.type, EntityType::kOrg);
-  EXPECT_EQ(e.name, "Nvidia");
-  ASSERT_EQ(e.aliases.size(), 4u);
-  EXPECT_EQ(e.aliases[0].text, "Nvidia");
-  EXPECT_EQ(e.aliases[2].text, "NVIDIA Corporation");
-  EXPECT_TRUE(e.aliases[3].case_sensitive);
-  EXPECT_EQ(e.aliases[3].line, 7u);
-  EXPECT_EQ(e.attributes[0], (std::pair<std::string, std::string>{"wikidata", "Q182477"}));
-  EXPECT_EQ(g->entities()[1].type, EntityType::kStop);
-  EXPECT_TRUE(g->entities()[1].aliases[0].exact);
-  EXPECT_EQ(g->find("nvidia"), &g->entities()[0]);
-  EXPECT_EQ(g->find("nope"), nullptr);
+  ASSERT_EQ(g->size(), 2u);
+  const EntityView e = g->entity(0);
+  EXPECT_EQ(e.id(), "nvidia");
+  EXPECT_EQ(e.type(), EntityType::kOrg);
+  EXPECT_EQ(e.name(), "Nvidia");
+  ASSERT_EQ(e.alias_count(), 4u);
+  EXPECT_EQ(e.alias(0).text, "Nvidia");
+  EXPECT_EQ(e.alias(2).text, "NVIDIA Corporation");
+  EXPECT_TRUE(e.alias(3).case_sensitive);
+  EXPECT_EQ(e.alias(3).line, 7u);
+  ASSERT_EQ(e.attribute_count(), 1u);
+  EXPECT_EQ(e.attribute(0).first, "wikidata");
+  EXPECT_EQ(e.attribute(0).second, "Q182477");
+  EXPECT_EQ(g->entity(1).type(), EntityType::kStop);
+  EXPECT_TRUE(g->entity(1).alias(0).exact);
+  ASSERT_TRUE(g->find("nvidia"));
+  EXPECT_EQ(g->find("nvidia")->index(), 0u);
+  EXPECT_FALSE(g->find("nope"));
 }
 
 TEST(Gazetteer, IndexKeysAreNormalizedTokenSequences) {
@@ -108,9 +112,9 @@ TEST(Gazetteer, LoadsFoldersSortedAndFailsWhole) {
   std::ofstream(dir / "notes.txt") << "not a gazetteer";
   auto g = Gazetteer::load({dir});
   ASSERT_TRUE(g) << g.status().message();
-  ASSERT_EQ(g->entities().size(), 2u);
-  EXPECT_EQ(g->entities()[0].id, "a");
-  EXPECT_EQ(g->entities()[0].file, (dir / "a.gaz").string());
+  ASSERT_EQ(g->size(), 2u);
+  EXPECT_EQ(g->entity(0).id(), "a");
+  EXPECT_EQ(g->entity(0).file(), (dir / "a.gaz").string());
 
   std::ofstream(dir / "c.gaz") << "[c] ORG\n";  // no name: the whole load fails
   auto bad = Gazetteer::load({dir});
@@ -126,9 +130,110 @@ TEST(Gazetteer, LoadsFoldersSortedAndFailsWhole) {
 TEST(Gazetteer, EmbeddedDefaultsLoad) {
   auto g = Gazetteer::embedded();
   ASSERT_TRUE(g) << g.status().message();
-  EXPECT_GT(g->entities().size(), 500u);
-  for (const char* id : {"nvidia", "sensetime"}) EXPECT_NE(g->find(id), nullptr) << id;
+  EXPECT_GT(g->size(), 500u);
+  for (const char* id : {"nvidia", "sensetime"}) EXPECT_TRUE(g->find(id)) << id;
   EXPECT_FALSE(Gazetteer::embedded_sources().empty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled form
+
+const char* kSmall = R"(
+[nvidia] ORG
+name = Nvidia
+alias = إنفيديا
+alias[cs] = NV
+attr.country = US
+[china] LOC
+name = الصين
+[stop] STOP
+alias = GPU
+)";
+
+TEST(CompiledGazetteer, RoundTripsThroughAFile) {
+  auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
+  ASSERT_TRUE(g) << g.status().message();
+  const auto path = std::filesystem::temp_directory_path() / "alam_compiled_test.alamc";
+  ASSERT_TRUE(g->write_compiled(path)) << "write";
+  EXPECT_TRUE(Gazetteer::is_compiled_file(path));
+  auto loaded = Gazetteer::load({path});
+  ASSERT_TRUE(loaded) << loaded.status().message();
+  EXPECT_EQ(loaded->compiled_image(), g->compiled_image());
+  ASSERT_EQ(loaded->size(), 3u);
+  EXPECT_EQ(loaded->entity(0).to_entity().aliases.size(), 3u);
+  EXPECT_EQ(loaded->find("nvidia")->attribute(0).second, "US");
+  // Tagging with the mapped file gives the same spans.
+  const Tagger a(std::make_shared<const Gazetteer>(std::move(g).value()));
+  const Tagger b(std::make_shared<const Gazetteer>(std::move(loaded).value()));
+  const std::string text = "قالت وإنفيديا بالصين إن NV وGPU";
+  EXPECT_EQ(a.tag(text), b.tag(text));
+  EXPECT_EQ(b.tag(text).size(), 3u);
+  std::filesystem::remove(path);
+}
+
+TEST(CompiledGazetteer, DecompilesToEquivalentText) {
+  auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
+  ASSERT_TRUE(g);
+  auto again = Gazetteer::from_sources({{"small.gaz", g->to_text()}});
+  ASSERT_TRUE(again) << again.status().message() << "\n" << g->to_text();
+  ASSERT_EQ(again->size(), g->size());
+  for (std::size_t i = 0; i < g->size(); ++i) {
+    Entity x = g->entity(i).to_entity(), y = again->entity(i).to_entity();
+    EXPECT_EQ(x.id, y.id);
+    EXPECT_EQ(x.type, y.type);
+    EXPECT_EQ(x.name, y.name);
+    ASSERT_EQ(x.aliases.size(), y.aliases.size());
+    for (std::size_t k = 0; k < x.aliases.size(); ++k) {
+      EXPECT_EQ(x.aliases[k].text, y.aliases[k].text);
+      EXPECT_EQ(x.aliases[k].case_sensitive, y.aliases[k].case_sensitive);
+      EXPECT_EQ(x.aliases[k].exact, y.aliases[k].exact);
+    }
+    EXPECT_EQ(x.attributes, y.attributes);
+  }
+}
+
+TEST(CompiledGazetteer, RejectsTruncatedCorruptedAndForeignBytes) {
+  auto g = Gazetteer::embedded();
+  ASSERT_TRUE(g);
+  const std::string image(g->compiled_image());
+  ASSERT_GT(image.size(), 16384u);
+  // Cut at every 4 KiB boundary and at small sizes.
+  for (std::size_t cut = 0; cut < image.size(); cut += (cut < 256 ? 7 : 4096)) {
+    auto r = Gazetteer::from_compiled(std::string_view(image).substr(0, cut), "cut.alamc");
+    ASSERT_FALSE(r) << cut;
+    EXPECT_EQ(r.status().code(), StatusCode::kDataLoss);
+    EXPECT_EQ(r.status().message().rfind("cut.alamc: not a valid compiled gazetteer: ", 0), 0u);
+  }
+  // Flip one bit at every position of a small image: header fields, section table, data.
+  auto small = Gazetteer::from_sources({{"small.gaz", kSmall}});
+  ASSERT_TRUE(small);
+  const std::string small_image(small->compiled_image());
+  for (std::size_t pos = 0; pos < small_image.size(); ++pos) {
+    std::string bad = small_image;
+    bad[pos] = char(bad[pos] ^ (1 << (pos % 8)));
+    EXPECT_FALSE(Gazetteer::from_compiled(bad, "flip.alamc")) << "bit flip at byte " << pos;
+  }
+  // Foreign files.
+  EXPECT_FALSE(Gazetteer::from_compiled(std::string(4096, 'x'), "x"));
+  EXPECT_FALSE(Gazetteer::from_compiled("[a] ORG\nname = A\n", "text.gaz"));
+  std::string other_version = image;
+  other_version[8] = 99;  // version field
+  auto v = Gazetteer::from_compiled(other_version, "v.alamc");
+  ASSERT_FALSE(v);
+  EXPECT_NE(v.status().message().find("format version 99"), std::string::npos);
+}
+
+TEST(CompiledGazetteer, CompiledFileMustBeUsedAlone) {
+  auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
+  ASSERT_TRUE(g);
+  const auto dir = std::filesystem::temp_directory_path() / "alam_compiled_alone";
+  std::filesystem::create_directories(dir);
+  ASSERT_TRUE(g->write_compiled(dir / "x.alamc"));
+  std::ofstream(dir / "y.gaz") << "[y] ORG\nname = Y\n";
+  auto r = Gazetteer::load({dir / "x.alamc", dir / "y.gaz"});
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.status().message().find("must be used alone"), std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -19,6 +20,21 @@ void GazetteerOptions::add_to(CLI::App& app) {
 }
 
 std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {
+  // One compiled file is memory-mapped as it is.
+  if (replace.size() == 1 && add.empty() && Gazetteer::is_compiled_file(replace.front())) {
+    auto g = Gazetteer::load_compiled(replace.front());
+    if (!g) {
+      fmt::print(stderr, "alam: error: {}\n", g.status().message());
+      return nullptr;
+    }
+    return std::make_shared<const Gazetteer>(std::move(g).value());
+  }
+  const auto compiled = [](const std::string& p) { return Gazetteer::is_compiled_file(p); };
+  if (std::any_of(replace.begin(), replace.end(), compiled) ||
+      std::any_of(add.begin(), add.end(), compiled)) {
+    fmt::print(stderr, "alam: error: a compiled gazetteer must be used alone (--gazetteer FILE)\n");
+    return nullptr;
+  }
   std::vector<GazetteerSource> sources;
   if (replace.empty()) sources = Gazetteer::embedded_sources();
   std::vector<std::filesystem::path> paths(replace.begin(), replace.end());
@@ -37,6 +53,20 @@ std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {
     return nullptr;
   }
   return std::make_shared<const Gazetteer>(std::move(g).value());
+}
+
+std::filesystem::path default_gazetteer_dir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (const char* env = std::getenv("ALAM_GAZETTEERS"); env && *env) return env;
+  if (fs::is_directory("gazetteers", ec)) return "gazetteers";
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate : {exe.parent_path() / "../share/alam/gazetteers",
+                                      exe.parent_path() / "../../../gazetteers"})
+      if (fs::is_directory(candidate, ec)) return fs::weakly_canonical(candidate, ec);
+  }
+  return {};
 }
 
 bool for_each_line(const std::vector<std::string>& inputs,

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 #include <istream>
 #include <memory>
@@ -35,7 +36,13 @@ struct GazetteerOptions {
 bool for_each_line(const std::vector<std::string>& inputs,
                    const std::function<bool(const std::string&, std::size_t, std::string&)>& fn);
 
+// The gazetteer folder that `alam gaz` works on by default: $ALAM_GAZETTEERS, else
+// ./gazetteers, else the installed share/alam/gazetteers beside the binary, else the source
+// tree's gazetteers/ when running from a build tree. Empty when none exists.
+std::filesystem::path default_gazetteer_dir();
+
 void register_tag(CLI::App& app);
+void register_gaz(CLI::App& app);
 void register_eval(CLI::App& app);
 void register_explain(CLI::App& app);
 

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   alam::cli::register_tag(app);
   alam::cli::register_eval(app);
   alam::cli::register_explain(app);
+  alam::cli::register_gaz(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {

@@ -1,14 +1,20 @@
 // Gazetteer text parser, loader and index builder. Format: docs/gazetteer-format.md.
 #include "alam/gazetteer.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <unordered_map>
 
 #include "alam/utf8.hpp"
-#include "flat_hash.hpp"
 #include "gazetteer_index.hpp"
 
 namespace alam {
@@ -190,158 +196,166 @@ Result<std::string> read_file(const std::filesystem::path& path) {
 }  // namespace
 
 // ---------------------------------------------------------------------------------------------
-// Index
-
-Gazetteer::Index::Index() : normalizer(), cased([] {
-  NormalizerOptions o;
-  o.fold_case = false;
-  return o;
-}()) {}
-
-std::string Gazetteer::Index::key_of(const Normalizer& normalizer, std::string_view text) {
-  const std::string n = normalizer.normalize_text(text);
-  std::string key;
-  for (const Token& t : tokenize(n)) {
-    if (!key.empty()) key.push_back(' ');
-    key.append(t.view(n));
-  }
-  return key;
-}
-
-std::uint32_t Gazetteer::Index::token_id(std::string_view token) const {
-  const std::uint64_t h = hash_bytes(token);
-  const std::size_t mask = vocab_slots_.size() - 1;
-  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
-    const Slot s = vocab_slots_[slot];
-    if (s.id == 0) return kNone;
-    if (s.hash != std::uint32_t(h)) continue;
-    const VocabEntry& t = vocab_[s.id - 1];
-    if (t.length == token.size() &&
-        std::memcmp(arena_.data() + t.offset, token.data(), token.size()) == 0)
-      return s.id - 1;
-  }
-}
-
-std::uint32_t Gazetteer::Index::child(std::uint32_t node, std::uint32_t token) const {
-  const std::size_t mask = edge_slots_.size() - 1;
-  for (std::size_t slot = hash_pair(node, token) & mask;; slot = (slot + 1) & mask) {
-    const std::uint32_t v = edge_slots_[slot];
-    if (v == 0) return kNone;
-    const Edge& e = edges_[v - 1];
-    if (e.node == node && e.token == token) return e.child;
-  }
-}
-
-Result<std::unique_ptr<Gazetteer::Index>> Gazetteer::Index::build(
-    const std::vector<Entity>& entities) {
-  auto index = std::make_unique<Index>();
-  Index& x = *index;
-  // Build with node-based maps, then flatten into the lookup arrays.
-  std::unordered_map<std::string, std::uint32_t> vocab;
-  std::vector<std::string_view> vocab_text;
-  std::vector<std::uint32_t> first_node;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges;
-  std::vector<std::vector<Hit>> node_hits;
-  auto token_of = [&](std::string_view t) {
-    auto [it, inserted] = vocab.try_emplace(std::string(t), std::uint32_t(vocab.size()));
-    if (inserted) first_node.push_back(kNone);
-    return it->second;
-  };
-  auto new_node = [&] {
-    node_hits.emplace_back();
-    return std::uint32_t(node_hits.size() - 1);
-  };
-
-  for (std::size_t e = 0; e < entities.size(); ++e) {
-    for (const Alias& a : entities[e].aliases) {
-      const std::string normalized = x.normalizer.normalize_text(a.text);
-      const std::vector<Token> tokens = tokenize(normalized);
-      const std::string where = entities[e].file + ":" + std::to_string(a.line) + ":1: ";
-      // Lookups start at word tokens, so an alias must start with a letter or digit.
-      if (tokens.empty() || !tokens.front().is_word())
-        return Status{StatusCode::kInvalidArgument,
-                      where + "alias has no letters or digits at its start after normalization"};
-      std::uint32_t node = kNone;
-      for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const std::uint32_t tok = token_of(tokens[k].view(normalized));
-        if (k == 0) {
-          if (first_node[tok] == kNone) first_node[tok] = new_node();
-          node = first_node[tok];
-        } else {
-          auto [it, inserted] = edges.try_emplace(std::uint64_t(node) << 32 | tok, 0);
-          if (inserted) it->second = new_node();
-          node = it->second;
-        }
-      }
-      const std::string_view written = a.text;
-      const bool hamza = written.starts_with("\u0623") || written.starts_with("\u0625") ||
-                         written.starts_with("\u0622");
-      Hit hit{std::uint32_t(e), a.exact, hamza, {}};
-      if (a.case_sensitive) hit.cased_key = key_of(x.cased, a.text);
-      auto& hits = node_hits[node];
-      // The same alias twice in one entity adds nothing but may lift the hamza condition.
-      auto same = std::find_if(hits.begin(), hits.end(), [&](const Hit& h) {
-        return h.entity == hit.entity && h.cased_key == hit.cased_key;
-      });
-      if (same == hits.end())
-        hits.push_back(std::move(hit));
-      else
-        same->hamza_initial = same->hamza_initial && hamza;
-    }
-  }
-
-  // Vocabulary: arena, entries in id order, open-addressing slots.
-  x.vocab_.resize(vocab.size());
-  for (const auto& [text, id] : vocab) {
-    const std::uint64_t h = hash_bytes(text);
-    x.vocab_[id] = {std::uint32_t(x.arena_.size()), std::uint32_t(text.size()), std::uint32_t(h),
-                    first_node[id]};
-    x.arena_ += text;
-  }
-  x.vocab_slots_.assign(slot_count(x.vocab_.size()), Slot{});
-  for (std::uint32_t id = 0; id < x.vocab_.size(); ++id) {
-    const VocabEntry& t = x.vocab_[id];
-    const std::size_t mask = x.vocab_slots_.size() - 1;
-    std::size_t slot = hash_bytes(std::string_view(x.arena_).substr(t.offset, t.length)) & mask;
-    while (x.vocab_slots_[slot].id != 0) slot = (slot + 1) & mask;
-    x.vocab_slots_[slot] = {t.hash, id + 1};
-  }
-  // Edges.
-  x.edges_.reserve(edges.size());
-  x.edge_slots_.assign(slot_count(edges.size()), 0);
-  for (const auto& [key, child] : edges) {
-    const Edge edge{std::uint32_t(key >> 32), std::uint32_t(key), child};
-    x.edges_.push_back(edge);
-    const std::size_t mask = x.edge_slots_.size() - 1;
-    std::size_t slot = hash_pair(edge.node, edge.token) & mask;
-    while (x.edge_slots_[slot] != 0) slot = (slot + 1) & mask;
-    x.edge_slots_[slot] = std::uint32_t(x.edges_.size());
-  }
-  // Nodes and their hits.
-  x.nodes_.resize(node_hits.size());
-  for (std::size_t n = 0; n < node_hits.size(); ++n) {
-    x.nodes_[n].hits_begin = std::uint32_t(x.hits_.size());
-    for (Hit& h : node_hits[n]) x.hits_.push_back(std::move(h));
-    x.nodes_[n].hits_end = std::uint32_t(x.hits_.size());
-  }
-  return index;
-}
-
-// ---------------------------------------------------------------------------------------------
 // Gazetteer
 
-Gazetteer::Gazetteer(std::vector<Entity> entities, std::unique_ptr<Index> index)
-    : entities_(std::move(entities)), index_(std::move(index)) {}
+Gazetteer::Gazetteer(std::shared_ptr<const void> owner, std::string_view image,
+                     std::unique_ptr<Index> index)
+    : owner_(std::move(owner)), image_(image), index_(std::move(index)) {}
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 Gazetteer::~Gazetteer() = default;
 
-const std::vector<Entity>& Gazetteer::entities() const { return entities_; }
+Result<Gazetteer> Gazetteer::from_image(std::shared_ptr<const void> owner, std::string_view image,
+                                        std::string_view source_name) {
+  auto index = std::make_unique<Index>();
+  if (Status s = index->attach(image, source_name); !s) return s;
+  return Gazetteer(std::move(owner), image, std::move(index));
+}
 
-const Entity* Gazetteer::find(std::string_view id) const {
-  for (const Entity& e : entities_)
-    if (e.id == id) return &e;
-  return nullptr;
+Result<Gazetteer> Gazetteer::from_compiled(std::string_view bytes, std::string_view source_name) {
+  // std::string storage is suitably aligned for the image's 8-byte records.
+  auto owned = std::make_shared<const std::string>(bytes);
+  const std::string_view image = *owned;
+  return from_image(std::move(owned), image, source_name);
+}
+
+bool Gazetteer::is_compiled_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[sizeof image::kMagic] = {};
+  return in.read(magic, sizeof magic) && std::memcmp(magic, image::kMagic, sizeof magic) == 0;
+}
+
+Result<Gazetteer> Gazetteer::load_compiled(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status{StatusCode::kNotFound, name + ": cannot open: " + std::strerror(errno)};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    return Status{StatusCode::kIoError, name + ": not a regular file"};
+  }
+  const std::size_t size = std::size_t(st.st_size);
+  if (size < sizeof(image::Header)) {
+    ::close(fd);
+    return Status{StatusCode::kDataLoss,
+                  name + ": not a valid compiled gazetteer: shorter than its header (truncated?)"};
+  }
+  void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (map == MAP_FAILED) return Status{StatusCode::kIoError, name + ": mmap failed: " + std::strerror(errno)};
+  std::shared_ptr<const void> owner(map, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+  return from_image(std::move(owner), std::string_view(static_cast<const char*>(map), size), name);
+}
+
+Status Gazetteer::write_compiled(const std::filesystem::path& path) const {
+  const std::string name = path.string();
+  const std::string tmp = name + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return {StatusCode::kIoError, tmp + ": cannot create: " + std::strerror(errno)};
+  std::size_t done = 0;
+  while (done < image_.size()) {
+    const ssize_t n = ::write(fd, image_.data() + done, image_.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const std::string why = std::strerror(errno);
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return {StatusCode::kIoError, tmp + ": write failed: " + why};
+    }
+    done += std::size_t(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    ::unlink(tmp.c_str());
+    return {StatusCode::kIoError, tmp + ": fsync failed"};
+  }
+  if (std::rename(tmp.c_str(), name.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return {StatusCode::kIoError, name + ": rename failed: " + std::strerror(errno)};
+  }
+  return Status::ok();
+}
+
+std::size_t Gazetteer::size() const { return index_->entities().size(); }
+
+EntityView Gazetteer::entity(std::size_t i) const { return EntityView(index_.get(), i); }
+
+std::optional<EntityView> Gazetteer::find(std::string_view id) const {
+  for (std::size_t i = 0; i < size(); ++i)
+    if (index_->str(index_->entities()[i].id) == id) return entity(i);
+  return std::nullopt;
+}
+
+std::vector<Entity> Gazetteer::to_entities() const {
+  std::vector<Entity> out;
+  out.reserve(size());
+  for (std::size_t i = 0; i < size(); ++i) out.push_back(entity(i).to_entity());
+  return out;
+}
+
+std::string Gazetteer::to_text() const {
+  std::string out = "# Decompiled by alam from a compiled gazetteer.\n";
+  for (std::size_t i = 0; i < size(); ++i) {
+    const EntityView e = entity(i);
+    out += "\n[" + std::string(e.id()) + "] " + std::string(type_name(e.type())) + "\n";
+    for (std::size_t k = 0; k < e.alias_count(); ++k) {
+      const AliasView a = e.alias(k);
+      const bool is_name = k == 0 && e.type() != EntityType::kStop;
+      out += is_name ? "name" : "alias";
+      if (a.case_sensitive || a.exact)
+        out += std::string("[") + (a.case_sensitive ? "cs" : "") +
+               (a.case_sensitive && a.exact ? "," : "") + (a.exact ? "exact" : "") + "]";
+      out += " = " + std::string(a.text) + "\n";
+    }
+    for (std::size_t k = 0; k < e.attribute_count(); ++k) {
+      const auto [key, value] = e.attribute(k);
+      out += "attr." + std::string(key) + " = " + std::string(value) + "\n";
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// EntityView
+
+namespace {
+const image::EntityRecord& record(const Gazetteer::Index* x, std::size_t i) { return x->entities()[i]; }
+}  // namespace
+
+std::string_view EntityView::id() const { return index_->str(record(index_, i_).id); }
+EntityType EntityView::type() const { return static_cast<EntityType>(record(index_, i_).type); }
+std::string_view EntityView::name() const { return index_->str(record(index_, i_).name); }
+std::string_view EntityView::file() const { return index_->str(record(index_, i_).file); }
+std::size_t EntityView::line() const { return record(index_, i_).line; }
+std::size_t EntityView::alias_count() const {
+  return record(index_, i_).aliases_end - record(index_, i_).aliases_begin;
+}
+AliasView EntityView::alias(std::size_t k) const {
+  const image::AliasRecord& a = index_->aliases()[record(index_, i_).aliases_begin + k];
+  return {index_->str(a.text), a.case_sensitive != 0, a.exact != 0, a.line};
+}
+std::size_t EntityView::attribute_count() const {
+  return record(index_, i_).attributes_end - record(index_, i_).attributes_begin;
+}
+std::pair<std::string_view, std::string_view> EntityView::attribute(std::size_t k) const {
+  const image::AttributeRecord& a = index_->attributes()[record(index_, i_).attributes_begin + k];
+  return {index_->str(a.key), index_->str(a.value)};
+}
+Entity EntityView::to_entity() const {
+  Entity e;
+  e.id = std::string(id());
+  e.type = type();
+  e.name = std::string(name());
+  e.file = std::string(file());
+  e.line = line();
+  for (std::size_t k = 0; k < alias_count(); ++k) {
+    const AliasView a = alias(k);
+    e.aliases.push_back({std::string(a.text), a.case_sensitive, a.exact, a.line});
+  }
+  for (std::size_t k = 0; k < attribute_count(); ++k) {
+    const auto [key, value] = attribute(k);
+    e.attributes.emplace_back(std::string(key), std::string(value));
+  }
+  return e;
 }
 
 Result<std::vector<Entity>> parse_entities(const std::vector<GazetteerSource>& sources) {
@@ -357,10 +371,11 @@ Result<std::vector<Entity>> parse_entities(const std::vector<GazetteerSource>& s
 Result<Gazetteer> Gazetteer::from_sources(const std::vector<GazetteerSource>& sources) {
   auto parsed = parse_entities(sources);
   if (!parsed) return parsed.status();
-  std::vector<Entity> entities = std::move(parsed).value();
-  auto index = Index::build(entities);
-  if (!index) return index.status();
-  return Gazetteer(std::move(entities), std::move(index).value());
+  auto image = Index::build_image(*parsed);
+  if (!image) return image.status();
+  auto owned = std::make_shared<const std::string>(std::move(image).value());
+  const std::string_view view = *owned;
+  return from_image(std::move(owned), view, "<built in memory>");
 }
 
 Result<std::vector<GazetteerSource>> Gazetteer::read_sources(
@@ -391,6 +406,15 @@ Result<std::vector<GazetteerSource>> Gazetteer::read_sources(
 }
 
 Result<Gazetteer> Gazetteer::load(const std::vector<std::filesystem::path>& paths) {
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(p, ec) || !is_compiled_file(p)) continue;
+    if (paths.size() != 1)
+      return Status{StatusCode::kInvalidArgument,
+                    p.string() + ": a compiled gazetteer must be used alone; compile all sources "
+                                 "into it with `alam gaz compile`"};
+    return load_compiled(p);
+  }
   auto sources = read_sources(paths);
   if (!sources) return sources.status();
   return from_sources(*sources);

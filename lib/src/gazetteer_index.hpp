@@ -1,10 +1,15 @@
-// The gazetteer's lookup structure: a trie over normalized tokens, stored in flat arrays.
+// The gazetteer's lookup structure and its binary image.
 //
-// Every alias is normalized and tokenized like text. Its tokens get ids in a vocabulary (an
-// open-addressing hash table over a string arena); the trie's edges are (node, token id) →
-// child in a second table; each node lists the entities whose alias ends there. Lookup at a
-// text position hashes each token once: a miss on the first token (the common case) costs one
-// probe.
+// A gazetteer is one contiguous image (docs/gazetteer-format.md, "Compiled form"): a header, a
+// section table and flat arrays of fixed-size records, with all text in one string section.
+// The same image is built in memory from gazetteer text and written by `alam gaz compile`; a
+// compiled file is memory-mapped and used in place after its header, checksum and every offset
+// have been validated.
+//
+// Lookup is a trie over normalized tokens: every alias is normalized and tokenized like text;
+// its tokens get ids in a vocabulary (an open-addressing hash table over the string section);
+// the trie's edges are (node, token id) → child in a second table; each node lists the
+// entities whose alias ends there. Lookup at a text position hashes each token once.
 #pragma once
 
 #include <cstdint>
@@ -21,25 +26,97 @@
 
 namespace alam {
 
+namespace image {
+
+inline constexpr char kMagic[8] = {'A', 'L', 'A', 'M', 'G', 'A', 'Z', '1'};
+inline constexpr std::uint32_t kVersion = 1;
+
+enum Section : std::uint32_t {
+  kStrings, kVocab, kVocabSlots, kEdges, kEdgeSlots, kNodes, kHits, kEntities, kAliases,
+  kAttributes, kSectionCount
+};
+
+struct SectionEntry {
+  std::uint64_t offset = 0;  // from the image start, 8-aligned
+  std::uint64_t count = 0;   // records (bytes for kStrings)
+  std::uint32_t record_size = 0;
+  std::uint32_t kind = 0;
+};
+
+struct Header {
+  char magic[8];
+  std::uint32_t version;
+  std::uint32_t header_size;     // sizeof(Header)
+  std::uint64_t image_size;      // the whole image, header included
+  std::uint64_t checksum;        // of the whole image, this field counted as zero
+  std::uint64_t normalizer;      // fingerprint of the normalization that built the keys
+  std::uint32_t section_count;
+  std::uint32_t reserved;
+  SectionEntry sections[kSectionCount];
+};
+
+struct Str {  // a string in the kStrings section
+  std::uint32_t offset = 0, length = 0;
+};
+struct VocabEntry {
+  Str text;
+  std::uint32_t hash = 0;        // low 32 bits of hash_bytes(text)
+  std::uint32_t first_node = 0;  // trie node after this token as an alias start, or kNone
+};
+struct Slot {
+  std::uint32_t hash = 0, id = 0;  // id: index + 1; 0 = empty
+};
+struct Edge {
+  std::uint32_t node = 0, token = 0, child = 0;
+};
+struct Node {
+  std::uint32_t hits_begin = 0, hits_end = 0;
+};
+struct Hit {
+  std::uint32_t entity = 0;  // index into kEntities
+  Str cased_key;             // non-empty for case-sensitive aliases: key without case folding
+  std::uint8_t exact = 0;    // never after a stripped proclitic
+  // Every alias of this entity with this key is written with a hamza alef (أ إ آ) first:
+  // after a stripped proclitic, a bare ا in the text is then another word (كابل ≠ ك + أبل).
+  std::uint8_t hamza_initial = 0;
+  std::uint16_t reserved = 0;
+};
+struct EntityRecord {
+  Str id, name, file;
+  std::uint32_t line = 0;
+  std::uint32_t type = 0;
+  std::uint32_t aliases_begin = 0, aliases_end = 0;
+  std::uint32_t attributes_begin = 0, attributes_end = 0;
+};
+struct AliasRecord {
+  Str text;
+  std::uint32_t line = 0;
+  std::uint8_t case_sensitive = 0, exact = 0;
+  std::uint16_t reserved = 0;
+};
+struct AttributeRecord {
+  Str key, value;
+};
+
+}  // namespace image
+
 struct Gazetteer::Index {
   static constexpr std::uint32_t kNone = 0xFFFFFFFF;
+  using Hit = image::Hit;
 
-  struct Hit {
-    std::uint32_t entity = 0;     // index into Gazetteer::entities()
-    bool exact = false;           // no proclitic stripping
-    // Every alias of this entity with this key is written with a hamza alef (أ إ آ) first:
-    // after a stripped proclitic, a bare ا in the text is then another word (كابل ≠ ك + أبل).
-    bool hamza_initial = false;
-    std::string cased_key;        // non-empty for case-sensitive aliases: key without case folding
-  };
-
-  Normalizer normalizer;  // matching form (default options)
-  Normalizer cased;       // the same rules without case folding, for case-sensitive aliases
+  // Shared, immutable normalizers (built once per process).
+  const Normalizer& normalizer;  // matching form (default options)
+  const Normalizer& cased;       // the same rules without case folding, for cs aliases
 
   Index();
 
-  // Builds the index; errors name the alias's file and line.
-  static Result<std::unique_ptr<Index>> build(const std::vector<Entity>& entities);
+  // Builds the image of entities; errors name the alias's file and line.
+  static Result<std::string> build_image(const std::vector<Entity>& entities);
+  // Validates an image and points the index's views into it (the image must outlive the
+  // index). Errors say what is wrong, prefixed by source_name.
+  Status attach(std::string_view image, std::string_view source_name);
+  // The fingerprint of the default normalization, stored in images.
+  static std::uint64_t normalizer_fingerprint();
 
   // The vocabulary id of a normalized token, or kNone.
   std::uint32_t token_id(std::string_view token) const;
@@ -49,9 +126,13 @@ struct Gazetteer::Index {
   std::uint32_t child(std::uint32_t node, std::uint32_t token) const;
   // Entities whose alias ends at node (first entity first).
   std::span<const Hit> hits(std::uint32_t node) const {
-    return {hits_.data() + nodes_[node].hits_begin, hits_.data() + nodes_[node].hits_end};
+    return hits_.subspan(nodes_[node].hits_begin, nodes_[node].hits_end - nodes_[node].hits_begin);
   }
+  std::string_view str(image::Str s) const { return strings_.substr(s.offset, s.length); }
 
+  std::span<const image::EntityRecord> entities() const { return entities_; }
+  std::span<const image::AliasRecord> aliases() const { return aliases_; }
+  std::span<const image::AttributeRecord> attributes() const { return attributes_; }
   std::size_t vocabulary_size() const { return vocab_.size(); }
   std::size_t node_count() const { return nodes_.size(); }
 
@@ -59,30 +140,16 @@ struct Gazetteer::Index {
   static std::string key_of(const Normalizer& normalizer, std::string_view text);
 
  private:
-  struct VocabEntry {
-    std::uint32_t offset, length;  // in arena_
-    std::uint32_t hash;            // low 32 bits of hash_bytes, checked before comparing bytes
-    std::uint32_t first_node;      // trie node after this token as an alias start, or kNone
-  };
-  struct Edge {
-    std::uint32_t node, token, child;
-  };
-  struct Node {
-    std::uint32_t hits_begin = 0, hits_end = 0;
-  };
-
-  std::uint32_t add_token(std::string_view token);
-
-  std::string arena_;
-  std::vector<VocabEntry> vocab_;
-  struct Slot {
-    std::uint32_t hash = 0, id = 0;  // id: vocab index + 1; 0 = empty
-  };
-  std::vector<Slot> vocab_slots_;
-  std::vector<Edge> edges_;
-  std::vector<std::uint32_t> edge_slots_;   // edge index + 1; 0 = empty
-  std::vector<Node> nodes_;
-  std::vector<Hit> hits_;
+  std::string_view strings_;
+  std::span<const image::VocabEntry> vocab_;
+  std::span<const image::Slot> vocab_slots_;
+  std::span<const image::Edge> edges_;
+  std::span<const std::uint32_t> edge_slots_;
+  std::span<const image::Node> nodes_;
+  std::span<const image::Hit> hits_;
+  std::span<const image::EntityRecord> entities_;
+  std::span<const image::AliasRecord> aliases_;
+  std::span<const image::AttributeRecord> attributes_;
 };
 
 }  // namespace alam

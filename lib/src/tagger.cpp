@@ -144,7 +144,7 @@ class Run {
 
   bool case_matches(const Index::Hit& hit, std::uint32_t begin, std::uint32_t end) const {
     const auto [ob, oe] = norm_.original_range(begin, end);
-    return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == hit.cased_key;
+    return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == index_.str(hit.cased_key);
   }
 
   // The vocabulary id of text token i, looked up once.
@@ -176,10 +176,10 @@ class Run {
     const std::uint32_t end = tokens_[i + n - 1].end;
     for (const Index::Hit& hit : index_.hits(node)) {
       if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin)))) continue;
-      if (!hit.cased_key.empty() && (stem.restored || !case_matches(hit, begin, end))) continue;
-      const Entity& e = gaz_.entities()[hit.entity];
-      candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, e.type,
-                             e.type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
+      if (hit.cased_key.length != 0 && (stem.restored || !case_matches(hit, begin, end))) continue;
+      const EntityType type = gaz_.entity(hit.entity).type();
+      candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, type,
+                             type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
                              std::int32_t(hit.entity), nullptr, false});
       return;  // the first entity listing an alias owns it
     }
@@ -353,9 +353,9 @@ class Run {
     const auto [b, e] = norm_.original_range(c.begin, c.end);
     Span s{b, e, c.type, {}, {}};
     if (c.entity >= 0) {
-      const Entity& ent = gaz_.entities()[std::size_t(c.entity)];
-      s.canonical = ent.name;
-      s.source = (c.memory ? "memory:" : "gaz:") + ent.id;
+      const EntityView ent = gaz_.entity(std::size_t(c.entity));
+      s.canonical = ent.name();
+      s.source = (c.memory ? "memory:" : "gaz:") + std::string(ent.id());
     } else {
       s.source = (c.memory ? "memory:rule:" : "rule:") + std::string(c.rule);
     }
@@ -381,10 +381,11 @@ class Run {
   std::string evidence(const Candidate& c) const {
     std::string out;
     if (c.entity >= 0) {
-      const Entity& e = gaz_.entities()[std::size_t(c.entity)];
-      out = c.memory ? "family name of " + e.name + " found earlier in the document; "
+      const EntityView e = gaz_.entity(std::size_t(c.entity));
+      out = c.memory ? "family name of " + std::string(e.name()) + " found earlier in the document; "
                      : std::string();
-      out += "gazetteer entry " + e.id + " (" + e.file + ":" + std::to_string(e.line) + ")";
+      out += "gazetteer entry " + std::string(e.id()) + " (" + std::string(e.file()) + ":" +
+             std::to_string(e.line()) + ")";
     } else {
       out = (c.memory ? "family name of a person found by rule " : "grammar rule ") +
             std::string(c.rule);

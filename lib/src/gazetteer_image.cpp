@@ -1,0 +1,363 @@
+// Building, validating and reading the gazetteer image (gazetteer_index.hpp).
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+#include <unordered_map>
+
+#include "flat_hash.hpp"
+#include "gazetteer_index.hpp"
+
+namespace alam {
+namespace {
+
+using namespace image;
+
+static_assert(std::is_trivially_copyable_v<Header>);
+static_assert(sizeof(VocabEntry) == 16 && sizeof(Slot) == 8 && sizeof(Edge) == 12);
+static_assert(sizeof(Node) == 8 && sizeof(Hit) == 16 && sizeof(AliasRecord) == 16);
+static_assert(sizeof(EntityRecord) == 48 && sizeof(AttributeRecord) == 16);
+
+constexpr std::uint32_t kRecordSize[kSectionCount] = {
+    1, sizeof(VocabEntry), sizeof(Slot), sizeof(Edge), sizeof(std::uint32_t), sizeof(Node),
+    sizeof(Hit), sizeof(EntityRecord), sizeof(AliasRecord), sizeof(AttributeRecord)};
+
+// A fast checksum of a byte range: four independent multiply-xor lanes over 8-byte words.
+std::uint64_t checksum(const char* p, std::size_t n) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t lane[4] = {1, 2, 3, 4};
+  std::size_t i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i + 8 * k, 8);
+      lane[k] = (lane[k] ^ w) * kMul;
+      lane[k] ^= lane[k] >> 29;
+    }
+  std::uint64_t h = n;
+  for (int k = 0; k < 4; ++k) h = (h ^ lane[k]) * kMul;
+  return h ^ hash_bytes(std::string_view(p + i, n - i));
+}
+
+class StringPool {
+ public:
+  Str add(std::string_view s) {
+    Str r{std::uint32_t(bytes_.size()), std::uint32_t(s.size())};
+    bytes_.append(s);
+    return r;
+  }
+  const std::string& bytes() const { return bytes_; }
+
+ private:
+  std::string bytes_;
+};
+
+template <typename T>
+void append_section(std::string& out, Header& h, Section kind, const T* data, std::size_t count) {
+  while (out.size() % 8) out.push_back('\0');
+  h.sections[kind] = {out.size(), count, kRecordSize[kind], kind};
+  out.append(reinterpret_cast<const char*>(data), count * sizeof(T));
+}
+
+bool power_of_two(std::size_t n) { return n != 0 && (n & (n - 1)) == 0; }
+
+}  // namespace
+
+namespace {
+const Normalizer& default_normalizer() {
+  static const Normalizer n;
+  return n;
+}
+const Normalizer& cased_normalizer() {
+  static const Normalizer n([] {
+    NormalizerOptions o;
+    o.fold_case = false;
+    return o;
+  }());
+  return n;
+}
+
+// The checksum of a whole image, its own field counted as zero.
+std::uint64_t image_checksum(std::string_view img) {
+  Header h;
+  std::memcpy(&h, img.data(), sizeof h);
+  h.checksum = 0;
+  const std::uint64_t head = checksum(reinterpret_cast<const char*>(&h), sizeof h);
+  const std::uint64_t body = checksum(img.data() + sizeof h, img.size() - sizeof h);
+  return (head * 0x9E3779B97F4A7C15ull) ^ body;
+}
+}  // namespace
+
+Gazetteer::Index::Index() : normalizer(default_normalizer()), cased(cased_normalizer()) {}
+
+std::uint64_t Gazetteer::Index::normalizer_fingerprint() {
+  // Normalizing one probe of every rule: if a rule changes, old images no longer match.
+  static const std::uint64_t kFingerprint = [] {
+    const Normalizer n;
+    return hash_bytes(n.normalize_text(
+               "إأآٱ ى ة ؤئ کیڤپچگ ٠١٢٫٬٪ ۰۹ ABC Straße Ｎ ﻹ ـ ً \u200f \u00a0 A100-SXM4 و-H800")) ^
+           kVersion;
+  }();
+  return kFingerprint;
+}
+
+std::string Gazetteer::Index::key_of(const Normalizer& normalizer, std::string_view text) {
+  const std::string n = normalizer.normalize_text(text);
+  std::string key;
+  for (const Token& t : tokenize(n)) {
+    if (!key.empty()) key.push_back(' ');
+    key.append(t.view(n));
+  }
+  return key;
+}
+
+std::uint32_t Gazetteer::Index::token_id(std::string_view token) const {
+  const std::uint64_t h = hash_bytes(token);
+  const std::size_t mask = vocab_slots_.size() - 1;
+  for (std::size_t slot = h & mask;; slot = (slot + 1) & mask) {
+    const Slot s = vocab_slots_[slot];
+    if (s.id == 0) return kNone;
+    if (s.hash != std::uint32_t(h)) continue;
+    const VocabEntry& t = vocab_[s.id - 1];
+    if (t.text.length == token.size() &&
+        std::memcmp(strings_.data() + t.text.offset, token.data(), token.size()) == 0)
+      return s.id - 1;
+  }
+}
+
+std::uint32_t Gazetteer::Index::child(std::uint32_t node, std::uint32_t token) const {
+  const std::size_t mask = edge_slots_.size() - 1;
+  for (std::size_t slot = hash_pair(node, token) & mask;; slot = (slot + 1) & mask) {
+    const std::uint32_t v = edge_slots_[slot];
+    if (v == 0) return kNone;
+    const Edge& e = edges_[v - 1];
+    if (e.node == node && e.token == token) return e.child;
+  }
+}
+
+Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& entities) {
+  const Index x;  // for its normalizers
+  StringPool pool;
+  // The trie, with node-based maps while building.
+  std::unordered_map<std::string, std::uint32_t> vocab;
+  std::vector<std::string_view> vocab_text;
+  std::vector<std::uint32_t> first_node;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  struct PendingHit {
+    std::uint32_t entity;
+    bool exact, hamza;
+    std::string cased_key;
+  };
+  std::vector<std::vector<PendingHit>> node_hits;
+  auto token_of = [&](std::string_view t) {
+    auto [it, inserted] = vocab.try_emplace(std::string(t), std::uint32_t(vocab.size()));
+    if (inserted) first_node.push_back(kNone);
+    return it->second;
+  };
+  auto new_node = [&] {
+    node_hits.emplace_back();
+    return std::uint32_t(node_hits.size() - 1);
+  };
+
+  std::vector<EntityRecord> entity_records;
+  std::vector<AliasRecord> alias_records;
+  std::vector<AttributeRecord> attribute_records;
+  entity_records.reserve(entities.size());
+  std::string normalized;
+  for (std::size_t e = 0; e < entities.size(); ++e) {
+    const Entity& ent = entities[e];
+    EntityRecord rec;
+    rec.id = pool.add(ent.id);
+    rec.name = pool.add(ent.name);
+    rec.file = pool.add(ent.file);
+    rec.line = std::uint32_t(ent.line);
+    rec.type = static_cast<std::uint32_t>(ent.type);
+    rec.aliases_begin = std::uint32_t(alias_records.size());
+    rec.attributes_begin = std::uint32_t(attribute_records.size());
+    for (const Alias& a : ent.aliases) {
+      alias_records.push_back({pool.add(a.text), std::uint32_t(a.line),
+                               std::uint8_t(a.case_sensitive), std::uint8_t(a.exact), 0});
+      normalized = x.normalizer.normalize_text(a.text);
+      const std::vector<Token> tokens = tokenize(normalized);
+      const std::string where = ent.file + ":" + std::to_string(a.line) + ":1: ";
+      // Lookups start at word tokens, so an alias must start with a letter or digit.
+      if (tokens.empty() || !tokens.front().is_word())
+        return Status{StatusCode::kInvalidArgument,
+                      where + "alias has no letters or digits at its start after normalization"};
+      std::uint32_t node = kNone;
+      for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const std::uint32_t tok = token_of(tokens[k].view(normalized));
+        if (k == 0) {
+          if (first_node[tok] == kNone) first_node[tok] = new_node();
+          node = first_node[tok];
+        } else {
+          auto [it, inserted] = edges.try_emplace(std::uint64_t(node) << 32 | tok, 0);
+          if (inserted) it->second = new_node();
+          node = it->second;
+        }
+      }
+      const std::string_view written = a.text;
+      const bool hamza = written.starts_with("\u0623") || written.starts_with("\u0625") ||
+                         written.starts_with("\u0622");
+      PendingHit hit{std::uint32_t(e), a.exact, hamza,
+                     a.case_sensitive ? key_of(x.cased, a.text) : std::string()};
+      auto& hits = node_hits[node];
+      // The same alias twice in one entity adds nothing but may lift the hamza condition.
+      auto same = std::find_if(hits.begin(), hits.end(), [&](const PendingHit& h) {
+        return h.entity == hit.entity && h.cased_key == hit.cased_key;
+      });
+      if (same == hits.end())
+        hits.push_back(std::move(hit));
+      else
+        same->hamza = same->hamza && hamza;
+    }
+    rec.aliases_end = std::uint32_t(alias_records.size());
+    for (const auto& [k, v] : ent.attributes) attribute_records.push_back({pool.add(k), pool.add(v)});
+    rec.attributes_end = std::uint32_t(attribute_records.size());
+    entity_records.push_back(rec);
+  }
+
+  // Vocabulary in id order, then its open-addressing slots.
+  std::vector<VocabEntry> vocab_records(vocab.size());
+  for (const auto& [text, id] : vocab)
+    vocab_records[id] = {pool.add(text), std::uint32_t(hash_bytes(text)), first_node[id]};
+  std::vector<Slot> vocab_slots(slot_count(vocab_records.size()));
+  for (std::uint32_t id = 0; id < vocab_records.size(); ++id) {
+    const std::size_t mask = vocab_slots.size() - 1;
+    std::size_t slot = vocab_records[id].hash & mask;  // hash_bytes & mask == low bits
+    while (vocab_slots[slot].id != 0) slot = (slot + 1) & mask;
+    vocab_slots[slot] = {vocab_records[id].hash, id + 1};
+  }
+  // Edges.
+  std::vector<Edge> edge_records;
+  edge_records.reserve(edges.size());
+  std::vector<std::uint32_t> edge_slots(slot_count(edges.size()));
+  for (const auto& [key, child] : edges) {
+    const Edge edge{std::uint32_t(key >> 32), std::uint32_t(key), child};
+    edge_records.push_back(edge);
+    const std::size_t mask = edge_slots.size() - 1;
+    std::size_t slot = hash_pair(edge.node, edge.token) & mask;
+    while (edge_slots[slot] != 0) slot = (slot + 1) & mask;
+    edge_slots[slot] = std::uint32_t(edge_records.size());
+  }
+  // Nodes and their hits.
+  std::vector<Node> node_records(node_hits.size());
+  std::vector<Hit> hit_records;
+  for (std::size_t n = 0; n < node_hits.size(); ++n) {
+    node_records[n].hits_begin = std::uint32_t(hit_records.size());
+    for (const PendingHit& h : node_hits[n])
+      hit_records.push_back({h.entity, h.cased_key.empty() ? Str{} : pool.add(h.cased_key),
+                             std::uint8_t(h.exact), std::uint8_t(h.hamza), 0});
+    node_records[n].hits_end = std::uint32_t(hit_records.size());
+  }
+  if (pool.bytes().size() >= std::numeric_limits<std::uint32_t>::max() ||
+      hit_records.size() >= std::numeric_limits<std::uint32_t>::max())
+    return Status{StatusCode::kInvalidArgument, "gazetteer too large for one image (4 GiB)"};
+
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof h.magic);
+  h.version = kVersion;
+  h.header_size = sizeof(Header);
+  h.normalizer = normalizer_fingerprint();
+  h.section_count = kSectionCount;
+  std::string out(sizeof(Header), '\0');
+  append_section(out, h, kStrings, pool.bytes().data(), pool.bytes().size());
+  append_section(out, h, kVocab, vocab_records.data(), vocab_records.size());
+  append_section(out, h, kVocabSlots, vocab_slots.data(), vocab_slots.size());
+  append_section(out, h, kEdges, edge_records.data(), edge_records.size());
+  append_section(out, h, kEdgeSlots, edge_slots.data(), edge_slots.size());
+  append_section(out, h, kNodes, node_records.data(), node_records.size());
+  append_section(out, h, kHits, hit_records.data(), hit_records.size());
+  append_section(out, h, kEntities, entity_records.data(), entity_records.size());
+  append_section(out, h, kAliases, alias_records.data(), alias_records.size());
+  append_section(out, h, kAttributes, attribute_records.data(), attribute_records.size());
+  while (out.size() % 8) out.push_back('\0');
+  h.image_size = out.size();
+  std::memcpy(out.data(), &h, sizeof h);
+  h.checksum = image_checksum(out);
+  std::memcpy(out.data(), &h, sizeof h);
+  return out;
+}
+
+Status Gazetteer::Index::attach(std::string_view img, std::string_view source_name) {
+  auto bad = [&](const std::string& what) {
+    return Status{StatusCode::kDataLoss,
+                  std::string(source_name) + ": not a valid compiled gazetteer: " + what};
+  };
+  if (img.size() < sizeof(Header)) return bad("shorter than its header (truncated?)");
+  if (reinterpret_cast<std::uintptr_t>(img.data()) % 8 != 0) return bad("misaligned in memory");
+  Header h;
+  std::memcpy(&h, img.data(), sizeof h);
+  if (std::memcmp(h.magic, kMagic, sizeof h.magic) != 0) return bad("wrong magic number");
+  if (h.version != kVersion)
+    return bad("format version " + std::to_string(h.version) + ", this alam reads " +
+               std::to_string(kVersion) + "; recompile it");
+  if (h.header_size != sizeof(Header) || h.section_count != kSectionCount || h.reserved != 0)
+    return bad("unexpected header layout");
+  if (h.image_size != img.size())
+    return bad("size " + std::to_string(img.size()) + " bytes, header says " +
+               std::to_string(h.image_size) + " (truncated?)");
+  if (h.normalizer != normalizer_fingerprint())
+    return bad("built with different normalization rules; recompile it with this alam");
+  if (image_checksum(img) != h.checksum) return bad("checksum mismatch (corrupted)");
+  for (std::uint32_t k = 0; k < kSectionCount; ++k) {
+    const SectionEntry& s = h.sections[k];
+    if (s.kind != k || s.record_size != kRecordSize[k]) return bad("section table damaged");
+    if (s.offset % 8 != 0 || s.offset < sizeof(Header) || s.offset > img.size() ||
+        s.count > (img.size() - s.offset) / s.record_size)
+      return bad("section " + std::to_string(k) + " outside the image");
+  }
+  auto section = [&]<typename T>(Section k, std::span<const T>& out) {
+    out = {reinterpret_cast<const T*>(img.data() + h.sections[k].offset),
+           std::size_t(h.sections[k].count)};
+  };
+  strings_ = img.substr(h.sections[kStrings].offset, h.sections[kStrings].count);
+  section(kVocab, vocab_);
+  section(kVocabSlots, vocab_slots_);
+  section(kEdges, edges_);
+  section(kEdgeSlots, edge_slots_);
+  section(kNodes, nodes_);
+  section(kHits, hits_);
+  section(kEntities, entities_);
+  section(kAliases, aliases_);
+  section(kAttributes, attributes_);
+
+  // Every offset and index is checked once here, so lookups need no checks.
+  auto str_ok = [&](Str s) { return s.offset <= strings_.size() && s.length <= strings_.size() - s.offset; };
+  const std::size_t nodes = nodes_.size(), vocab = vocab_.size();
+  for (const VocabEntry& v : vocab_)
+    if (!str_ok(v.text) || (v.first_node != kNone && v.first_node >= nodes))
+      return bad("vocabulary entry out of range");
+  auto slots_ok = [&](auto slots, std::size_t limit, auto id_of) {
+    if (!power_of_two(slots.size())) return false;
+    std::size_t empty = 0;
+    for (const auto& s : slots) {
+      if (id_of(s) > limit) return false;
+      empty += id_of(s) == 0;
+    }
+    return empty > 0;  // probing always ends
+  };
+  if (!slots_ok(vocab_slots_, vocab, [](const Slot& s) { return std::size_t(s.id); }))
+    return bad("vocabulary hash table damaged");
+  if (!slots_ok(edge_slots_, edges_.size(), [](std::uint32_t v) { return std::size_t(v); }))
+    return bad("trie hash table damaged");
+  for (const Edge& e : edges_)
+    if (e.node >= nodes || e.child >= nodes || e.token >= vocab) return bad("trie edge out of range");
+  for (const Node& n : nodes_)
+    if (n.hits_begin > n.hits_end || n.hits_end > hits_.size()) return bad("trie node out of range");
+  for (const Hit& hit : hits_)
+    if (hit.entity >= entities_.size() || !str_ok(hit.cased_key)) return bad("hit out of range");
+  for (const EntityRecord& e : entities_)
+    if (!str_ok(e.id) || !str_ok(e.name) || !str_ok(e.file) ||
+        e.type > static_cast<std::uint32_t>(EntityType::kStop) ||
+        e.aliases_begin > e.aliases_end || e.aliases_end > aliases_.size() ||
+        e.attributes_begin > e.attributes_end || e.attributes_end > attributes_.size())
+      return bad("entity record out of range");
+  for (const AliasRecord& a : aliases_)
+    if (!str_ok(a.text)) return bad("alias out of range");
+  for (const AttributeRecord& a : attributes_)
+    if (!str_ok(a.key) || !str_ok(a.value)) return bad("attribute out of range");
+  return Status::ok();
+}
+
+}  // namespace alam
