@@ -105,7 +105,7 @@ class Parser {
       e.attributes.emplace_back(std::string(name), value);
       return Status::ok();
     }
-    Alias alias{value, false, false, line_no};
+    Alias alias{value, false, false, false, line_no};
     if (const std::size_t lb = key.find('['); lb != std::string_view::npos) {
       if (key.back() != ']') return error(line_no, indent + lb + 1, "unterminated [flags]");
       std::string_view flags = key.substr(lb + 1, key.size() - lb - 2);
@@ -117,9 +117,11 @@ class Parser {
           alias.case_sensitive = true;
         else if (flag == "exact")
           alias.exact = true;
+        else if (flag == "gen")
+          alias.generated = true;
         else
           return error(line_no, indent + lb + 2, "unknown flag '" + std::string(flag) +
-                                                     "' (known: cs, exact)");
+                                                     "' (known: cs, exact, gen)");
         flags = comma == std::string_view::npos ? std::string_view{} : flags.substr(comma + 1);
       }
     }
@@ -301,9 +303,11 @@ std::string Gazetteer::to_text() const {
       const AliasView a = e.alias(k);
       const bool is_name = k == 0 && e.type() != EntityType::kStop;
       out += is_name ? "name" : "alias";
-      if (a.case_sensitive || a.exact)
-        out += std::string("[") + (a.case_sensitive ? "cs" : "") +
-               (a.case_sensitive && a.exact ? "," : "") + (a.exact ? "exact" : "") + "]";
+      std::string flags;
+      for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},
+                              std::pair{a.generated, "gen"}})
+        if (on) flags += (flags.empty() ? "" : ",") + std::string(flag);
+      if (!flags.empty()) out += "[" + flags + "]";
       out += " = " + std::string(a.text) + "\n";
     }
     for (std::size_t k = 0; k < e.attribute_count(); ++k) {
@@ -331,7 +335,7 @@ std::size_t EntityView::alias_count() const {
 }
 AliasView EntityView::alias(std::size_t k) const {
   const image::AliasRecord& a = index_->aliases()[record(index_, i_).aliases_begin + k];
-  return {index_->str(a.text), a.case_sensitive != 0, a.exact != 0, a.line};
+  return {index_->str(a.text), a.case_sensitive != 0, a.exact != 0, a.generated != 0, a.line};
 }
 std::size_t EntityView::attribute_count() const {
   return record(index_, i_).attributes_end - record(index_, i_).attributes_begin;
@@ -349,7 +353,7 @@ Entity EntityView::to_entity() const {
   e.line = line();
   for (std::size_t k = 0; k < alias_count(); ++k) {
     const AliasView a = alias(k);
-    e.aliases.push_back({std::string(a.text), a.case_sensitive, a.exact, a.line});
+    e.aliases.push_back({std::string(a.text), a.case_sensitive, a.exact, a.generated, a.line});
   }
   for (std::size_t k = 0; k < attribute_count(); ++k) {
     const auto [key, value] = attribute(k);

@@ -176,7 +176,8 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
     rec.attributes_begin = std::uint32_t(attribute_records.size());
     for (const Alias& a : ent.aliases) {
       alias_records.push_back({pool.add(a.text), std::uint32_t(a.line),
-                               std::uint8_t(a.case_sensitive), std::uint8_t(a.exact), 0});
+                               std::uint8_t(a.case_sensitive), std::uint8_t(a.exact),
+                               std::uint8_t(a.generated), 0});
       normalized = x.normalizer.normalize_text(a.text);
       const std::vector<Token> tokens = tokenize(normalized);
       const std::string where = ent.file + ":" + std::to_string(a.line) + ":1: ";

@@ -91,8 +91,8 @@ struct EntityRecord {
 struct AliasRecord {
   Str text;
   std::uint32_t line = 0;
-  std::uint8_t case_sensitive = 0, exact = 0;
-  std::uint16_t reserved = 0;
+  std::uint8_t case_sensitive = 0, exact = 0, generated = 0;
+  std::uint8_t reserved = 0;
 };
 struct AttributeRecord {
   Str key, value;

@@ -27,6 +27,7 @@ struct Alias {
   std::string text;             // as written in the gazetteer
   bool case_sensitive = false;  // flag `cs`
   bool exact = false;           // flag `exact`: never matched after a stripped proclitic
+  bool generated = false;       // flag `gen`: made by a tool (variants, import), for review
   std::size_t line = 0;         // line in Entity::file
 };
 
@@ -109,6 +110,7 @@ struct AliasView {
   std::string_view text;
   bool case_sensitive = false;
   bool exact = false;
+  bool generated = false;
   std::size_t line = 0;
 };
 
