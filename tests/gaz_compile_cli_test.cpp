@@ -35,7 +35,7 @@ TEST(GazCompileCli, CompileThenTagWithTheCompiledFile) {
 TEST(GazCompileCli, DiffShowsTheEffectOfAnEdit) {
   const auto before = write_temp("before.gaz", "[a] ORG\nname = Acme\n[b] LOC\nname = Bern\n");
   const auto after = write_temp("after.gaz", "[a] ORG\nname = Acme\n[b] ORG\nname = Bern\n[c] PERSON\nname = Cora Li\n");
-  const auto corpus = write_temp("corpus.txt", "Acme in Bern\nCora Li said\n");
+  const auto corpus = write_temp("corpus.txt", "Acme in Bern\nwe met Cora Li\n");
   auto d = run(alam_cmd("gaz diff " + before + " " + after + " " + corpus));
   ASSERT_EQ(d.status, 0) << d.err;
   EXPECT_NE(d.out.find("corpus.txt:1: ~ LOC"), std::string::npos) << d.out;

@@ -55,7 +55,7 @@ int run_compile(const CompileOptions& o) {
         for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},
                                 std::pair{a.generated, "gen"}})
           if (on) flags += (flags.empty() ? "" : ",") + std::string(flag);
-        text += (k == 0 && e.type != EntityType::kStop ? "name" : "alias") +
+        text += (k == 0 && !is_list_type(e.type) ? "name" : "alias") +
                 (flags.empty() ? "" : "[" + flags + "]") + " = " + a.text + "\n";
       }
       for (const auto& [key, value] : e.attributes) text += "attr." + key + " = " + value + "\n";

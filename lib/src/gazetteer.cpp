@@ -126,8 +126,9 @@ class Parser {
       }
     }
     if (key == "name") {
-      if (e.type == EntityType::kStop)
-        return error(line_no, indent + 1, "a STOP entry has no name; use alias");
+      if (is_list_type(e.type))
+        return error(line_no, indent + 1,
+                     "a " + std::string(type_name(e.type)) + " list has no name; use alias");
       if (!e.name.empty()) return error(line_no, indent + 1, "second 'name' for " + e.id);
       e.name = value;
       e.aliases.insert(e.aliases.begin(), std::move(alias));
@@ -152,7 +153,7 @@ class Parser {
     if (!type)
       return error(line_no, indent + std::size_t(type_name.data() - line.data()) + 1,
                    "unknown type '" + std::string(type_name) +
-                       "' (ORG PERSON CHIP PRODUCT LOC MONEY PERCENT DATE STOP)");
+                       "' (ORG PERSON CHIP PRODUCT LOC MONEY PERCENT DATE STOP GIVEN)");
     if (auto it = ids_.find(std::string(id)); it != ids_.end()) {
       const Entity& first = entities_[it->second];
       return error(line_no, indent + 2,
@@ -173,7 +174,7 @@ class Parser {
   Status finish_entity() {
     if (current_ == npos) return Status::ok();
     const Entity& e = entities_[current_];
-    if (e.type != EntityType::kStop && e.name.empty())
+    if (!is_list_type(e.type) && e.name.empty())
       return error(e.line, 1, "entity '" + e.id + "' has no 'name'");
     if (e.aliases.empty()) return error(e.line, 1, "entity '" + e.id + "' has no alias");
     current_ = npos;
@@ -301,7 +302,7 @@ std::string Gazetteer::to_text() const {
     out += "\n[" + std::string(e.id()) + "] " + std::string(type_name(e.type())) + "\n";
     for (std::size_t k = 0; k < e.alias_count(); ++k) {
       const AliasView a = e.alias(k);
-      const bool is_name = k == 0 && e.type() != EntityType::kStop;
+      const bool is_name = k == 0 && !is_list_type(e.type());
       out += is_name ? "name" : "alias";
       std::string flags;
       for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},

@@ -350,7 +350,7 @@ Status Gazetteer::Index::attach(std::string_view img, std::string_view source_na
     if (hit.entity >= entities_.size() || !str_ok(hit.cased_key)) return bad("hit out of range");
   for (const EntityRecord& e : entities_)
     if (!str_ok(e.id) || !str_ok(e.name) || !str_ok(e.file) ||
-        e.type > static_cast<std::uint32_t>(EntityType::kStop) ||
+        e.type > static_cast<std::uint32_t>(EntityType::kGiven) ||
         e.aliases_begin > e.aliases_end || e.aliases_end > aliases_.size() ||
         e.attributes_begin > e.attributes_end || e.attributes_end > attributes_.size())
       return bad("entity record out of range");

@@ -54,7 +54,7 @@ Result<Document> parse_document(std::string_view line, bool read_entities) {
       return column_error(1, where + "\"start\" and \"end\" must be integers");
     if (!ty || !ty->is_string()) return column_error(1, where + "\"type\" must be a string");
     const auto type = parse_type(std::string_view(ty->as_string()));
-    if (!type || *type == EntityType::kStop)
+    if (!type || !is_output_type(*type))
       return column_error(1, where + "unknown type \"" + std::string(ty->as_string()) + "\"");
     const std::int64_t a = s->as_int64(), b = en->as_int64();
     if (a < 0 || b <= a || std::size_t(b) > ncp)

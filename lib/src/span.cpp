@@ -4,8 +4,8 @@
 
 namespace alam {
 namespace {
-constexpr std::array<std::string_view, 9> kNames{"ORG",   "PERSON",  "CHIP", "PRODUCT", "LOC",
-                                                 "MONEY", "PERCENT", "DATE", "STOP"};
+constexpr std::array<std::string_view, 10> kNames{"ORG",   "PERSON",  "CHIP", "PRODUCT", "LOC",
+                                                  "MONEY", "PERCENT", "DATE", "STOP",  "GIVEN"};
 }
 
 std::string_view type_name(EntityType type) { return kNames[static_cast<int>(type)]; }

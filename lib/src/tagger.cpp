@@ -178,6 +178,10 @@ class Run {
       if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin)))) continue;
       if (hit.cased_key.length != 0 && (stem.restored || !case_matches(hit, begin, end))) continue;
       const EntityType type = gaz_.entity(hit.entity).type();
+      if (type == EntityType::kGiven) {  // a given name only informs the person grammar
+        if (stem.skip == 0) given_.emplace_back(std::uint32_t(i), std::uint32_t(i + n));
+        continue;
+      }
       candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, type,
                              type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
                              std::int32_t(hit.entity), nullptr, false});
@@ -250,7 +254,7 @@ class Run {
           if (info_[k] && info_[k]->word_class) return info_[k]->word_class;
         constexpr std::string_view kArticle = "\u0627\u0644";
         for (const Stem& stem : stems_)
-          if (stem.restored || stem.key.starts_with(kArticle)) return cls::kArabicOther;
+          if (stem.restored || stem.key.starts_with(kArticle)) return cls::kArticleWord;
         return text.size() >= 4 ? cls::kArabicName : cls::kArabicOther;
       }
       case Script::kLatin: {
@@ -290,6 +294,9 @@ class Run {
   // classes of their tokens (known organisations mark E/e, other known names L).
   void run_name_grammars() {
     namespace cls = grammar::cls;
+    for (const auto& [first, last] : given_)
+      for (std::uint32_t t = first; t < last; ++t)
+        classes_[t] = t == first ? cls::kGiven : cls::kGivenRest;
     std::vector<const Candidate*> gaz;
     for (const Candidate& c : candidates_)
       if (c.entity >= 0 && c.type != EntityType::kStop) gaz.push_back(&c);
@@ -415,6 +422,7 @@ class Run {
   std::vector<std::uint32_t> ids_;  // vocabulary id per text token, filled lazily
   std::vector<Candidate> weak_chips_;  // chip codes that need evidence
   std::vector<Candidate> rejected_weak_;  // …and had none
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> given_;  // token ranges of given names
   std::string classes_;                // token classes for the name grammars
   std::vector<char> cue_;              // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index

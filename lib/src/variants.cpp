@@ -167,7 +167,7 @@ std::vector<VariantSuggestion> suggest_variants(const std::vector<Entity>& entit
   std::unordered_map<std::string, std::size_t> suggested;  // key → entity it was suggested for
   for (std::size_t e = 0; e < entities.size(); ++e) {
     const Entity& ent = entities[e];
-    if (ent.type == EntityType::kStop) continue;
+    if (is_list_type(ent.type)) continue;
     for (const Alias& a : ent.aliases) {
       if (a.case_sensitive || a.generated || a.text.empty()) continue;
       const bool latin = static_cast<unsigned char>(a.text[0]) < 0x80;

@@ -11,8 +11,9 @@
 
 namespace alam {
 
-// Entity types of ../shared/eval/GUIDELINES.md. kStop marks gazetteer stop entries; it never
-// appears in tagger output.
+// Entity types of ../shared/eval/GUIDELINES.md, then two gazetteer list types that never
+// appear in tagger output: kStop (words never to tag) and kGiven (given names for the person
+// grammar).
 enum class EntityType : unsigned char {
   kOrg,
   kPerson,
@@ -23,11 +24,17 @@ enum class EntityType : unsigned char {
   kPercent,
   kDate,
   kStop,
+  kGiven,
 };
 
 inline constexpr int kEntityTypeCount = 8;  // output types, kStop excluded
 
-// "ORG", "PERSON", ... ("STOP" for kStop).
+// True for the eight types that spans carry (not STOP or GIVEN).
+inline bool is_output_type(EntityType type) { return type < EntityType::kStop; }
+// True for gazetteer word lists (STOP, GIVEN): entries without a canonical name.
+inline bool is_list_type(EntityType type) { return !is_output_type(type); }
+
+// "ORG", "PERSON", ... ("STOP" for kStop, "GIVEN" for kGiven).
 std::string_view type_name(EntityType type);
 // Parses a type name as written above; nullopt for anything else.
 std::optional<EntityType> parse_type(std::string_view name);

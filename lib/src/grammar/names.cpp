@@ -26,7 +26,7 @@ bool run_name_rule(Iterator& first, Iterator last, boost::iterator_range<Iterato
   }
 }
 
-const std::array<NameRule, 11> kRules{{
+const std::array<NameRule, 12> kRules{{
     {"person.speech", EntityType::kPerson, false, &run_name_rule<person::speech>},
     {"person.said_after", EntityType::kPerson, true, &run_name_rule<person::said_after>},
     {"person.apposition", EntityType::kPerson, false, &run_name_rule<person::apposition_two>},
@@ -34,6 +34,7 @@ const std::array<NameRule, 11> kRules{{
     {"person.title", EntityType::kPerson, false, &run_name_rule<person::title>},
     {"person.honorific", EntityType::kPerson, false, &run_name_rule<person::honorific>},
     {"person.byline", EntityType::kPerson, false, &run_name_rule<person::byline>},
+    {"person.given", EntityType::kPerson, true, &run_name_rule<person::given_name>},
     {"org.cue", EntityType::kOrg, false, &run_name_rule<org::cue>},
     {"org.suffix", EntityType::kOrg, true, &run_name_rule<org::suffix>},
     {"org.coordinated", EntityType::kOrg, false, &run_name_rule<org::coordinated_after>},
@@ -45,13 +46,16 @@ bool can_start(char c) {
   switch (c) {
     case cls::kSpeech: case cls::kTitle: case cls::kHonorific: case cls::kByline:
     case cls::kOrgCue: case cls::kCapital: case cls::kArabicName: case cls::kOrgStart:
+    case cls::kGiven:
       return true;
     default:
       return false;
   }
 }
 
-bool is_name_class(char c) { return c == cls::kArabicName || c == cls::kCapital; }
+bool is_name_class(char c) {
+  return c == cls::kArabicName || c == cls::kCapital || c == cls::kGiven || c == cls::kGivenRest;
+}
 
 }  // namespace
 
@@ -60,8 +64,7 @@ void match_names(std::string_view classes, std::vector<TokenMatch>& out) {
   for (std::size_t pos = 0; pos < classes.size(); ++pos) {
     if (!can_start(classes[pos])) continue;
     // A name starts a rule only at its first word.
-    const bool name_start = !(pos > 0 && is_name_class(classes[pos - 1]) &&
-                              classes[pos - 1] == classes[pos]);
+    const bool name_start = !(pos > 0 && is_name_class(classes[pos - 1]));
     for (const NameRule& r : kRules) {
       if (r.starts_with_name && !name_start) continue;
       Iterator first = begin + pos;

@@ -13,16 +13,20 @@ using x3::raw;
 using x3::repeat;
 
 // --- pieces -----------------------------------------------------------------------------------
-auto const arabic_name = repeat(1, 3)[lit(cls::kArabicName)];
-auto const latin_name = repeat(1, 3)[lit(cls::kCapital)];
+// A given name (gazetteer GIVEN list) counts as a name word.
+auto const given = lit(cls::kGiven) >> *lit(cls::kGivenRest);
+auto const arabic_word = lit(cls::kArabicName) | given;
+auto const latin_word = lit(cls::kCapital) | lit(cls::kGiven);
+auto const arabic_name = repeat(1, 3)[arabic_word];
+auto const latin_name = repeat(1, 3)[latin_word];
 auto const name = arabic_name | latin_name;
-auto const full_name = repeat(2, 3)[lit(cls::kArabicName)] | repeat(2, 3)[lit(cls::kCapital)];
+auto const full_name = repeat(2, 3)[arabic_word] | repeat(2, 3)[latin_word];
 // What may follow a name that a speech verb introduced: a comma, colon, title, "that", the end
 // of a sentence, a quote or a closing parenthesis.
 auto const name_end = &(lit(cls::kComma) | lit(cls::kColon) | lit(cls::kTitle) |
                         lit(cls::kThat) | lit(cls::kStop) | lit(cls::kQuote) |
                         lit(cls::kClose) | x3::eoi);
-auto const no_more_name = !(lit(cls::kArabicName) | lit(cls::kCapital));
+auto const no_more_name = !(lit(cls::kArabicName) | lit(cls::kCapital) | lit(cls::kGiven));
 
 // --- rules ------------------------------------------------------------------------------------
 // وقال آندي ماينارد، رئيس … · قال ماينارد: … · said Jensen Huang.
@@ -39,20 +43,31 @@ auto const said_after = x3::rule<struct said_after_class, boost::iterator_range<
 auto const appositive = lit(cls::kComma) >> (lit(cls::kTitle) | lit(cls::kHonorific));
 auto const apposition_two = x3::rule<struct apposition_two_class,
                                      boost::iterator_range<Iterator>>{"person.apposition"} =
-    raw[lit(cls::kArabicName) >> lit(cls::kArabicName)] >> appositive;
+    raw[arabic_word >> arabic_word] >> appositive;
 auto const apposition = x3::rule<struct apposition_class, boost::iterator_range<Iterator>>{
     "person.apposition"} =
-    raw[lit(cls::kArabicName) | repeat(2, 3)[lit(cls::kCapital)]] >> appositive;
+    raw[arabic_word | repeat(2, 3)[latin_word]] >> appositive;
 
 // الرئيس التنفيذي جنسن هوانغ · الرئيس التنفيذي لإنفيديا جنسن هوانغ · CEO Jensen Huang
 auto const title = x3::rule<struct title_class, boost::iterator_range<Iterator>>{
     "person.title"} =
-    +lit(cls::kTitle) >> -lit(cls::kArabicOther) >> -(lit(cls::kOrgStart) >> *lit(cls::kOrgRest)) >>
+    +lit(cls::kTitle) >> -(lit(cls::kArabicOther) | lit(cls::kArticleWord)) >>
+    -(lit(cls::kOrgStart) >> *lit(cls::kOrgRest)) >>
     raw[full_name] >> no_more_name;
 
 // السيد فلان الفلاني · Dr. Lisa Su
 auto const honorific = x3::rule<struct honorific_class, boost::iterator_range<Iterator>>{
     "person.honorific"} = lit(cls::kHonorific) >> -lit(cls::kStop) >> raw[name] >> no_more_name;
+
+// أحمد الخطيب · ليزا سو · John Smith: a known given name and one or two family-name words
+// (Arabic family names may carry the article), then a boundary.
+auto const given_name = x3::rule<struct given_name_class, boost::iterator_range<Iterator>>{
+    "person.given"} =
+    raw[(given >> repeat(1, 2)[lit(cls::kArabicName) | lit(cls::kArticleWord)]) |
+        (lit(cls::kGiven) >> repeat(1, 2)[lit(cls::kCapital)])] >>
+    &(lit(cls::kComma) | lit(cls::kColon) | lit(cls::kTitle) | lit(cls::kThat) |
+      lit(cls::kStop) | lit(cls::kQuote) | lit(cls::kClose) | lit(cls::kArabicOther) |
+      lit(cls::kSpeech) | lit(cls::kAnd) | lit(cls::kOpen) | x3::eoi);
 
 // شارك في التغطية هدسون لوكيت في هونج كونج
 auto const byline = x3::rule<struct byline_class, boost::iterator_range<Iterator>>{
