@@ -45,21 +45,7 @@ int run_compile(const CompileOptions& o) {
     const std::size_t added = add_generated_variants(*entities, suggestions);
     fmt::print(stderr, "alam: added {} generated variants ({} left out: they collide)\n", added,
                suggestions.size() - added);
-    // Recompile from the entities, written back as text.
-    std::string text;
-    for (const Entity& e : *entities) {
-      text += "[" + e.id + "] " + std::string(type_name(e.type)) + "\n";
-      for (std::size_t k = 0; k < e.aliases.size(); ++k) {
-        const Alias& a = e.aliases[k];
-        std::string flags;
-        for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},
-                                std::pair{a.generated, "gen"}})
-          if (on) flags += (flags.empty() ? "" : ",") + std::string(flag);
-        text += (k == 0 && !is_list_type(e.type) ? "name" : "alias") +
-                (flags.empty() ? "" : "[" + flags + "]") + " = " + a.text + "\n";
-      }
-      for (const auto& [key, value] : e.attributes) text += "attr." + key + " = " + value + "\n";
-    }
+    const std::string text = format_entities(*entities);
     g = Gazetteer::from_sources({{o.output + " (with variants)", text}});
   } else {
     g = Gazetteer::from_sources(*sources);

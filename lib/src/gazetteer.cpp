@@ -296,25 +296,24 @@ std::vector<Entity> Gazetteer::to_entities() const {
 }
 
 std::string Gazetteer::to_text() const {
-  std::string out = "# Decompiled by alam from a compiled gazetteer.\n";
-  for (std::size_t i = 0; i < size(); ++i) {
-    const EntityView e = entity(i);
-    out += "\n[" + std::string(e.id()) + "] " + std::string(type_name(e.type())) + "\n";
-    for (std::size_t k = 0; k < e.alias_count(); ++k) {
-      const AliasView a = e.alias(k);
-      const bool is_name = k == 0 && !is_list_type(e.type());
-      out += is_name ? "name" : "alias";
+  return "# Decompiled by alam from a compiled gazetteer.\n" + format_entities(to_entities());
+}
+
+std::string format_entities(const std::vector<Entity>& entities) {
+  std::string out;
+  for (const Entity& e : entities) {
+    out += "\n[" + e.id + "] " + std::string(type_name(e.type)) + "\n";
+    for (std::size_t k = 0; k < e.aliases.size(); ++k) {
+      const Alias& a = e.aliases[k];
       std::string flags;
       for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},
                               std::pair{a.generated, "gen"}})
         if (on) flags += (flags.empty() ? "" : ",") + std::string(flag);
+      out += k == 0 && !is_list_type(e.type) ? "name" : "alias";
       if (!flags.empty()) out += "[" + flags + "]";
-      out += " = " + std::string(a.text) + "\n";
+      out += " = " + a.text + "\n";
     }
-    for (std::size_t k = 0; k < e.attribute_count(); ++k) {
-      const auto [key, value] = e.attribute(k);
-      out += "attr." + std::string(key) + " = " + std::string(value) + "\n";
-    }
+    for (const auto& [key, value] : e.attributes) out += "attr." + key + " = " + value + "\n";
   }
   return out;
 }

@@ -51,6 +51,9 @@ struct GazetteerSource {
 // model for tools that read or edit gazetteers. Errors are "file:line:column: message".
 Result<std::vector<Entity>> parse_entities(const std::vector<GazetteerSource>& sources);
 
+// Renders entities as gazetteer text (the inverse of parse_entities, comments aside).
+std::string format_entities(const std::vector<Entity>& entities);
+
 class EntityView;
 
 class Gazetteer {
