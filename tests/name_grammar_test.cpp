@@ -22,6 +22,12 @@ alias = رويترز
 name = هونج كونج
 [china] LOC
 name = الصين
+[given] GIVEN
+alias = أحمد
+alias = محمد
+alias = Mohammed
+alias = Ali
+alias = ليزا
 )";
 
 const Tagger& tagger() {
@@ -97,13 +103,27 @@ TEST(PersonGrammar, TitlesHonorificsBylines) {
       {"الرئيس التنفيذي للشركة في هونج كونج", nullptr, nullptr, nullptr},
       {"رئيس مجلس الإدارة", nullptr, nullptr, nullptr},
       {"الرئيس ترامب", nullptr, nullptr, nullptr},  // one word after a title is not enough
-      {"السيد أحمد الخطيب", "PERSON", "أحمد", "person.honorific"},
+      {"السيد أحمد الخطيب", "PERSON", "أحمد الخطيب", "person.given"},  // longer than honorific
       {"الدكتور ماهر", "PERSON", "ماهر", "person.honorific"},
       {"Dr. Lisa Su", "PERSON", "Lisa Su", "person.honorific"},
       {"السيد الرئيس", nullptr, nullptr, nullptr},
       {"شارك في التغطية هدسون لوكيت في هونج كونج", "PERSON", "هدسون لوكيت", "person.byline"},
       {"إعداد محمد حسن", "PERSON", "محمد حسن", "person.byline"},
       {"شارك في التغطية الصحفية", nullptr, nullptr, nullptr},
+  };
+  for (const Case& c : cases) check(c);
+}
+
+TEST(PersonGrammar, GivenNames) {
+  const Case cases[] = {
+      {"التقى أحمد الخطيب بالوزير", "PERSON", "أحمد الخطيب", "person.given"},
+      {"ورحب محمد أحمد الخطيب، بالقرار", "PERSON", "محمد أحمد الخطيب", "person.given"},
+      {"وأحمد الخطيب حاضر في", "PERSON", "أحمد الخطيب", "person.given"},
+      {"التقت ليزا سو في", "PERSON", "ليزا سو", "person.given"},
+      {"Mohammed Ali said the deal", "PERSON", "Mohammed Ali", "person.said_after"},
+      {"Mohammed Ali, the boxer", "PERSON", "Mohammed Ali", "person.given"},
+      {"أحمد في الشركة", nullptr, nullptr, nullptr},  // a given name alone is not enough
+      {"بأحمد الخطيب", nullptr, nullptr, nullptr},   // never after a preposition
   };
   for (const Case& c : cases) check(c);
 }

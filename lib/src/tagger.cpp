@@ -179,7 +179,12 @@ class Run {
       if (hit.cased_key.length != 0 && (stem.restored || !case_matches(hit, begin, end))) continue;
       const EntityType type = gaz_.entity(hit.entity).type();
       if (type == EntityType::kGiven) {  // a given name only informs the person grammar
-        if (stem.skip == 0) given_.emplace_back(std::uint32_t(i), std::uint32_t(i + n));
+        // Unsplit, or after a conjunction alone (وأحمد); a name never follows a preposition.
+        const std::string_view t = token_text(i);
+        const bool conjunction = stem.skip == 2 && !stem.restored &&
+                                 (t.starts_with("\u0648") || t.starts_with("\u0641"));
+        if (stem.skip == 0 || conjunction)
+          given_.push_back({std::uint32_t(i), std::uint32_t(i + n), stem.skip});
         continue;
       }
       candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, type,
@@ -294,9 +299,12 @@ class Run {
   // classes of their tokens (known organisations mark E/e, other known names L).
   void run_name_grammars() {
     namespace cls = grammar::cls;
-    for (const auto& [first, last] : given_)
-      for (std::uint32_t t = first; t < last; ++t)
-        classes_[t] = t == first ? cls::kGiven : cls::kGivenRest;
+    std::vector<std::uint32_t> name_skip(tokens_.size(), 0);  // proclitic before a given name
+    for (const GivenName& g : given_) {
+      for (std::uint32_t t = g.first; t < g.last; ++t)
+        classes_[t] = t == g.first ? cls::kGiven : cls::kGivenRest;
+      name_skip[g.first] = g.skip;
+    }
     std::vector<const Candidate*> gaz;
     for (const Candidate& c : candidates_)
       if (c.entity >= 0 && c.type != EntityType::kStop) gaz.push_back(&c);
@@ -311,9 +319,9 @@ class Run {
     std::vector<grammar::TokenMatch> matches;
     grammar::match_names(classes_, matches);
     for (const grammar::TokenMatch& m : matches)
-      candidates_.push_back({std::uint32_t(m.first), std::uint32_t(m.last), tokens_[m.first].begin,
-                             tokens_[m.last - 1].end, m.type, priority::kGrammar, -1, m.rule,
-                             false});
+      candidates_.push_back({std::uint32_t(m.first), std::uint32_t(m.last),
+                             tokens_[m.first].begin + name_skip[m.first], tokens_[m.last - 1].end,
+                             m.type, priority::kGrammar, -1, m.rule, false});
   }
 
   // Once a multi-word PERSON name is found, its last word alone names the same person.
@@ -422,7 +430,10 @@ class Run {
   std::vector<std::uint32_t> ids_;  // vocabulary id per text token, filled lazily
   std::vector<Candidate> weak_chips_;  // chip codes that need evidence
   std::vector<Candidate> rejected_weak_;  // …and had none
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> given_;  // token ranges of given names
+  struct GivenName {
+    std::uint32_t first, last, skip;  // token range; proclitic bytes before the name
+  };
+  std::vector<GivenName> given_;  // given names found by the gazetteer
   std::string classes_;                // token classes for the name grammars
   std::vector<char> cue_;              // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index

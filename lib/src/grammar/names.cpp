@@ -34,7 +34,8 @@ const std::array<NameRule, 12> kRules{{
     {"person.title", EntityType::kPerson, false, &run_name_rule<person::title>},
     {"person.honorific", EntityType::kPerson, false, &run_name_rule<person::honorific>},
     {"person.byline", EntityType::kPerson, false, &run_name_rule<person::byline>},
-    {"person.given", EntityType::kPerson, true, &run_name_rule<person::given_name>},
+    // A given name anchors a name even right after a word that looks like one (ورحب محمد …).
+    {"person.given", EntityType::kPerson, false, &run_name_rule<person::given_name>},
     {"org.cue", EntityType::kOrg, false, &run_name_rule<org::cue>},
     {"org.suffix", EntityType::kOrg, true, &run_name_rule<org::suffix>},
     {"org.coordinated", EntityType::kOrg, false, &run_name_rule<org::coordinated_after>},

@@ -35,7 +35,7 @@ auto const speech = x3::rule<struct speech_class, boost::iterator_range<Iterator
 
 // Jensen Huang said …
 auto const said_after = x3::rule<struct said_after_class, boost::iterator_range<Iterator>>{
-    "person.said_after"} = raw[repeat(2, 3)[lit(cls::kCapital)]] >> lit(cls::kSpeech);
+    "person.said_after"} = raw[repeat(2, 3)[latin_word]] >> lit(cls::kSpeech);
 
 // كي يان، رئيس قسم الأبحاث … · Lisa Su, chief executive …
 // An Arabic name in apposition is the one or two words before the comma (يحل جينسن هوانغ، رئيس
@@ -59,15 +59,18 @@ auto const title = x3::rule<struct title_class, boost::iterator_range<Iterator>>
 auto const honorific = x3::rule<struct honorific_class, boost::iterator_range<Iterator>>{
     "person.honorific"} = lit(cls::kHonorific) >> -lit(cls::kStop) >> raw[name] >> no_more_name;
 
-// أحمد الخطيب · ليزا سو · John Smith: a known given name and one or two family-name words
-// (Arabic family names may carry the article), then a boundary.
+// أحمد الخطيب · محمد أحمد الخطيب · ليزا سو · John Smith: a known given name and one or two
+// more name words. A family name with the article ends the name (أحمد الخطيب حاضر →
+// أحمد الخطيب); otherwise the name must be followed by a boundary.
+auto const boundary = &(lit(cls::kComma) | lit(cls::kColon) | lit(cls::kTitle) |
+                        lit(cls::kThat) | lit(cls::kStop) | lit(cls::kQuote) | lit(cls::kClose) |
+                        lit(cls::kArabicOther) | lit(cls::kSpeech) | lit(cls::kAnd) |
+                        lit(cls::kOpen) | x3::eoi);
 auto const given_name = x3::rule<struct given_name_class, boost::iterator_range<Iterator>>{
     "person.given"} =
-    raw[(given >> repeat(1, 2)[lit(cls::kArabicName) | lit(cls::kArticleWord)]) |
-        (lit(cls::kGiven) >> repeat(1, 2)[lit(cls::kCapital)])] >>
-    &(lit(cls::kComma) | lit(cls::kColon) | lit(cls::kTitle) | lit(cls::kThat) |
-      lit(cls::kStop) | lit(cls::kQuote) | lit(cls::kClose) | lit(cls::kArabicOther) |
-      lit(cls::kSpeech) | lit(cls::kAnd) | lit(cls::kOpen) | x3::eoi);
+    raw[given >> -arabic_word >> lit(cls::kArticleWord)] |
+    (raw[given >> repeat(1, 2)[arabic_word]] >> boundary) |
+    (raw[lit(cls::kGiven) >> repeat(1, 2)[latin_word]] >> boundary);
 
 // شارك في التغطية هدسون لوكيت في هونج كونج
 auto const byline = x3::rule<struct byline_class, boost::iterator_range<Iterator>>{
