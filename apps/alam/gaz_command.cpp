@@ -8,12 +8,14 @@
 namespace alam::cli {
 
 void register_gaz_compile(CLI::App& gaz);
+void register_gaz_edit(CLI::App& gaz);
 
 void register_gaz(CLI::App& app) {
   CLI::App* gaz = app.add_subcommand(
       "gaz", "Gazetteer tools: edit, lint, compile, import, variants, diff, suggest");
   gaz->require_subcommand(1);
   register_gaz_compile(*gaz);
+  register_gaz_edit(*gaz);
 }
 
 }  // namespace alam::cli
