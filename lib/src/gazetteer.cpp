@@ -16,41 +16,14 @@
 
 #include "alam/utf8.hpp"
 #include "gazetteer_index.hpp"
+#include "gazetteer_syntax.hpp"
 
 namespace alam {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// Collapses runs of spaces and tabs inside a value into one space.
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
-  });
-}
+using gazetteer_syntax::collapse_spaces;
+using gazetteer_syntax::trim;
+using gazetteer_syntax::valid_id;
 
 class Parser {
  public:

@@ -27,6 +27,8 @@
 #include "alam/tokenizer.hpp"
 #include "alam/utf8.hpp"
 #include "clitics.hpp"
+#include "gazetteer_index.hpp"
+#include "gazetteer_syntax.hpp"
 
 namespace alam {
 namespace fs = std::filesystem;
@@ -37,45 +39,14 @@ constexpr std::string_view kBom = "\xEF\xBB\xBF";
 constexpr std::string_view kLockName = ".alam-gazetteer.lock";
 constexpr std::string_view kTempMarker = ".alam-tmp-";
 
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
-
-// As the parser: runs of spaces and tabs inside a value count as one space.
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
-}
-
-bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '_' || c == '.';
-  });
-}
+using gazetteer_syntax::collapse_spaces;
+using gazetteer_syntax::trim;
+using gazetteer_syntax::valid_id;
 
 bool is_blank(std::string_view raw) { return trim(raw).empty(); }
 
 // The matching normalizer (default options), built once.
-const Normalizer& shared_normalizer() {
-  static const Normalizer normalizer;
-  return normalizer;
-}
+const Normalizer& shared_normalizer() { return Gazetteer::Index::matching_normalizer(); }
 
 Status invalid(std::string message) { return {StatusCode::kInvalidArgument, std::move(message)}; }
 Status io_error(std::string message) { return {StatusCode::kIoError, std::move(message)}; }

@@ -90,6 +90,9 @@ std::uint64_t image_checksum(std::string_view img) {
 
 Gazetteer::Index::Index() : normalizer(default_normalizer()), cased(cased_normalizer()) {}
 
+const Normalizer& Gazetteer::Index::matching_normalizer() { return default_normalizer(); }
+const Normalizer& Gazetteer::Index::case_preserving_normalizer() { return cased_normalizer(); }
+
 std::uint64_t Gazetteer::Index::normalizer_fingerprint() {
   // Normalizing one probe of every rule: if a rule changes, old images no longer match.
   static const std::uint64_t kFingerprint = [] {

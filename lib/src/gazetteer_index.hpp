@@ -110,6 +110,10 @@ struct Gazetteer::Index {
 
   Index();
 
+  // The shared normalizers every index uses (also for tools that compute alias keys).
+  static const Normalizer& matching_normalizer();
+  static const Normalizer& case_preserving_normalizer();
+
   // Builds the image of entities; errors name the alias's file and line.
   static Result<std::string> build_image(const std::vector<Entity>& entities);
   // Validates an image and points the index's views into it (the image must outlive the

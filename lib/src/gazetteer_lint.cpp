@@ -11,6 +11,7 @@
 
 #include "alam/gazetteer_edit.hpp"
 #include "alam/normalizer.hpp"
+#include "gazetteer_index.hpp"
 #include "alam/tokenizer.hpp"
 
 namespace alam {
@@ -122,19 +123,7 @@ const WordSets& word_sets() {
   return sets;
 }
 
-const Normalizer& folding_normalizer() {
-  static const Normalizer n;
-  return n;
-}
-
-const Normalizer& cased_normalizer() {
-  static const Normalizer n([] {
-    NormalizerOptions o;
-    o.fold_case = false;
-    return o;
-  }());
-  return n;
-}
+const Normalizer& folding_normalizer() { return Gazetteer::Index::matching_normalizer(); }
 
 struct KeyInfo {
   std::string key;
@@ -214,14 +203,10 @@ struct EntityRef {
 }  // namespace
 
 std::string gazetteer_alias_key(std::string_view text, bool case_sensitive) {
-  const Normalizer& normalizer = case_sensitive ? cased_normalizer() : folding_normalizer();
-  const std::string n = normalizer.normalize_text(text);
-  std::string key;
-  for (const Token& t : tokenize(n)) {
-    if (!key.empty()) key.push_back(' ');
-    key.append(t.view(n));
-  }
-  return key;
+  // The very key the gazetteer index uses (gazetteer_index.hpp).
+  return Gazetteer::Index::key_of(case_sensitive ? Gazetteer::Index::case_preserving_normalizer()
+                                                 : Gazetteer::Index::matching_normalizer(),
+                                  text);
 }
 
 const std::vector<std::string_view>& common_english_words() {

@@ -158,7 +158,7 @@ std::vector<std::string> arabic_variants(std::string_view arabic, std::size_t li
 
 std::vector<VariantSuggestion> suggest_variants(const std::vector<Entity>& entities,
                                                 std::size_t per_alias) {
-  const Normalizer norm;
+  const Normalizer& norm = Gazetteer::Index::matching_normalizer();
   auto key = [&](std::string_view s) { return Gazetteer::Index::key_of(norm, s); };
   std::unordered_map<std::string, std::size_t> owner;  // alias key → first entity
   for (std::size_t e = 0; e < entities.size(); ++e)
