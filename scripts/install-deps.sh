@@ -9,6 +9,7 @@ packages=(
   libboost1.81-dev             # Spirit X3 grammars, Boost.JSON (header-only)
   libcli11-dev libfmt-dev      # command line
   libgtest-dev                 # tests
+  pci.ids                      # GPU/accelerator names for gazetteers/generated-chips-pciids.gaz
   chromium fonts-dejavu-core   # the HTML view test renders pages in headless Chromium
 )
 packages+=("$@")  # callers may ask for more (benchmarks: libbenchmark-dev ripgrep)

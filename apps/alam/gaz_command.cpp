@@ -9,6 +9,7 @@ namespace alam::cli {
 
 void register_gaz_compile(CLI::App& gaz);
 void register_gaz_edit(CLI::App& gaz);
+void register_gaz_import(CLI::App& gaz);
 
 void register_gaz(CLI::App& app) {
   CLI::App* gaz = app.add_subcommand(
@@ -16,6 +17,7 @@ void register_gaz(CLI::App& app) {
   gaz->require_subcommand(1);
   register_gaz_compile(*gaz);
   register_gaz_edit(*gaz);
+  register_gaz_import(*gaz);
 }
 
 }  // namespace alam::cli

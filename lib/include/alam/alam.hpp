@@ -7,6 +7,7 @@
 #include "alam/curation.hpp"
 #include "alam/gazetteer.hpp"
 #include "alam/gazetteer_edit.hpp"
+#include "alam/gazetteer_import.hpp"
 #include "alam/gazetteer_lint.hpp"
 #include "alam/jsonl.hpp"
 #include "alam/normalizer.hpp"
