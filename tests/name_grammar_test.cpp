@@ -160,3 +160,20 @@ TEST(NameGrammars, WordListsAreInNormalizedForm) {
 
 }  // namespace
 }  // namespace alam
+
+namespace alam {
+namespace {
+
+TEST(DocumentMemory, RepeatedGrammarNamesWithoutTheirCue) {
+  const std::string text = "قال محلل في شركة DZT Research إن الطلب قوي، وتوقعت DZT Research نموا";
+  std::vector<std::string> got;
+  for (const Span& s : tagger().tag(text))
+    got.push_back(std::string(type_name(s.type)) + " " + text.substr(s.begin, s.end - s.begin) +
+                  " " + s.source);
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0], "ORG DZT Research rule:org.cue");
+  EXPECT_EQ(got[1], "ORG DZT Research memory:rule:org.cue");
+}
+
+}  // namespace
+}  // namespace alam

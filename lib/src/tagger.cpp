@@ -324,22 +324,57 @@ class Run {
                              m.type, priority::kGrammar, -1, m.rule, false});
   }
 
-  // Once a multi-word PERSON name is found, its last word alone names the same person.
+  // Document memory, after resolution, on free tokens only:
+  // - a multi-word PERSON's last word (three letters or more) alone names the same person
+  //   (آندي ماينارد … ماينارد);
+  // - a name that a grammar rule found (شركة DZT Research) is the same entity wherever it is
+  //   repeated in the document without its cue (DZT Research).
   std::vector<Candidate> add_document_memory(std::vector<Candidate> chosen) {
     std::unordered_map<std::string_view, const Candidate*> family;
+    std::unordered_map<std::string_view, std::vector<const Candidate*>> names;  // by first token
     for (const Candidate& c : chosen) {
-      if (c.type != EntityType::kPerson || c.last_token - c.first_token < 2) continue;
-      const std::string_view last = token_text(c.last_token - 1);
-      if (tokens_[c.last_token - 1].is_word() && last.size() >= 5)  // at least 3 letters
-        family.emplace(last, &c);
+      if (c.type == EntityType::kPerson && c.last_token - c.first_token >= 2) {
+        const std::string_view last = token_text(c.last_token - 1);
+        if (tokens_[c.last_token - 1].is_word() && last.size() >= 5) family.emplace(last, &c);
+      }
+      if (c.entity < 0 && (c.type == EntityType::kOrg || c.type == EntityType::kPerson)) {
+        auto& list = names[token_text(c.first_token)];
+        if (list.size() < 8) list.push_back(&c);
+      }
     }
-    if (family.empty()) return chosen;
+    if (family.empty() && names.empty()) return chosen;
     std::vector<bool> taken(tokens_.size(), false);
     for (const Candidate& c : chosen)
       for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = true;
+    auto remember = [&](const Candidate& from, std::size_t i, std::size_t n, std::uint32_t skip) {
+      Candidate c = from;
+      c.first_token = std::uint32_t(i);
+      c.last_token = std::uint32_t(i + n);
+      c.begin = tokens_[i].begin + skip;
+      c.end = tokens_[i + n - 1].end;
+      c.priority = priority::kMemory;
+      c.memory = true;
+      for (std::size_t t = i; t < i + n; ++t) taken[t] = true;
+      return c;
+    };
     std::vector<Candidate> added;
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (taken[i] || !tokens_[i].is_word()) continue;
+      // A repeated grammar-found name, token for token.
+      if (auto it = names.find(token_text(i)); it != names.end()) {
+        for (const Candidate* c : it->second) {
+          const std::size_t n = c->last_token - c->first_token;
+          if (i + n > tokens_.size() || (c->first_token == i)) continue;
+          bool same = true;
+          for (std::size_t k = 0; k < n && same; ++k)
+            same = !taken[i + k] && token_text(i + k) == token_text(c->first_token + k);
+          if (!same) continue;
+          added.push_back(remember(*c, i, n, 0));
+          break;
+        }
+        if (taken[i]) continue;
+      }
+      if (family.empty()) continue;
       if (tokens_[i].script == Script::kArabic)
         stems_.split(token_text(i));
       else
@@ -347,14 +382,7 @@ class Run {
       for (const Stem& stem : stems_) {
         const auto f = family.find(stem.key);
         if (f == family.end()) continue;
-        Candidate c = *f->second;
-        c.first_token = std::uint32_t(i);
-        c.last_token = std::uint32_t(i + 1);
-        c.begin = tokens_[i].begin + stem.skip;
-        c.end = tokens_[i].end;
-        c.priority = priority::kMemory;
-        c.memory = true;
-        added.push_back(c);
+        added.push_back(remember(*f->second, i, 1, stem.skip));
         break;
       }
     }
