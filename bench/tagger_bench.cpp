@@ -1,6 +1,8 @@
 // Whole-tagger throughput with the embedded gazetteers (bytes of original text/s).
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
+
 #include "alam/tagger.hpp"
 #include "bench_corpus.hpp"
 
@@ -24,6 +26,27 @@ void TaggerStartup(benchmark::State& state) {
   }
 }
 BENCHMARK(TaggerStartup)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace alam::bench
+
+namespace alam::bench {
+namespace {
+
+// Loading a compiled gazetteer: $ALAM_BENCH_COMPILED (from alam gaz compile).
+void GazetteerLoadCompiled(benchmark::State& state) {
+  const char* path = std::getenv("ALAM_BENCH_COMPILED");
+  if (!path) {
+    state.SkipWithError("set ALAM_BENCH_COMPILED to a compiled gazetteer");
+    return;
+  }
+  for (auto _ : state) {
+    auto g = Gazetteer::load_compiled(path);
+    if (!g) state.SkipWithError(g.status().message().c_str());
+    benchmark::DoNotOptimize(g);
+  }
+}
+BENCHMARK(GazetteerLoadCompiled)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 }  // namespace alam::bench
