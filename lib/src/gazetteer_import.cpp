@@ -33,6 +33,7 @@
 #include "alam/utf8.hpp"
 #include "grammar/lexicon.hpp"
 
+#include "gazetteer_syntax.hpp"
 namespace alam {
 namespace {
 
@@ -42,12 +43,8 @@ constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-std::string_view trim(std::string_view s) {
-  const auto ws = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-  while (!s.empty() && ws(s.front())) s.remove_prefix(1);
-  while (!s.empty() && ws(s.back())) s.remove_suffix(1);
-  return s;
-}
+using gazetteer_syntax::collapse_spaces;
+using gazetteer_syntax::trim;
 
 // True when a trimmed value still has a run of spaces or a tab, which the gazetteer parser
 // would collapse into one space.
@@ -55,22 +52,6 @@ bool needs_collapse(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i)
     if (s[i] == '\t' || (s[i] == ' ' && i + 1 < s.size() && s[i + 1] == ' ')) return true;
   return false;
-}
-
-std::string collapse_spaces(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      space = true;
-      continue;
-    }
-    if (space && !out.empty()) out.push_back(' ');
-    space = false;
-    out.push_back(c);
-  }
-  return out;
 }
 
 std::vector<std::string> split_words(std::string_view s) {

@@ -16,13 +16,14 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
-// Runs of spaces and tabs inside a value count as one space.
+// Runs of spaces and tabs (and line breaks, for values that come from other data) inside a
+// value count as one space.
 inline std::string collapse_spaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (c == ' ' || c == '\t') {
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
       space = true;
       continue;
     }
