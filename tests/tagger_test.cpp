@@ -5,6 +5,7 @@
 #include <random>
 #include <thread>
 
+#include "alam/jsonl.hpp"
 #include "alam/normalizer.hpp"
 #include "alam/utf8.hpp"
 
@@ -287,6 +288,33 @@ TEST(TaggerExplain, ShowsEveryCompetitorAndWhyTheWinnerWon) {
   ASSERT_EQ(weak.size(), 1u);
   EXPECT_FALSE(weak[0].tagged);
   EXPECT_TRUE(weak[0].candidates[0].verdict.starts_with("rejected"));
+}
+
+}  // namespace
+}  // namespace alam
+
+namespace alam {
+namespace {
+
+// Trojan Source-style spoofing: a bidi control inside a name is read through, but flagged.
+TEST(TaggerBidi, ControlsInsideASpanAreFlagged) {
+  const Tagger tagger(test_gazetteer());
+  struct Case { std::string text; unsigned flags; };
+  const Case cases[] = {
+      {"قالت إنفي\u202eديا", kFlagBidiControl},        // an override inside the name
+      {"Nvi\u2067dia\u2069 A100", kFlagBidiControl},   // an isolate inside the name
+      {"\u200fإنفيديا\u200f", 0},                       // marks around the name are outside
+      {"إنفيديا", 0},
+  };
+  for (const Case& c : cases) {
+    const auto spans = tagger.tag(c.text);
+    ASSERT_FALSE(spans.empty()) << c.text;
+    EXPECT_EQ(spans[0].type, EntityType::kOrg) << c.text;
+    EXPECT_EQ(spans[0].flags, c.flags) << c.text;
+  }
+  std::string out;
+  append_document_json(out, "", cases[0].text, tagger.tag(cases[0].text));
+  EXPECT_NE(out.find(R"("flags":["bidi-control"])"), std::string::npos) << out;
 }
 
 }  // namespace

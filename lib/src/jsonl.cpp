@@ -137,6 +137,16 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
         out.append(",\"source\":");
         append_json_string(out, s.source);
       }
+      if (s.flags != 0) {
+        out.append(",\"flags\":[");
+        bool first_flag = true;
+        for (std::string_view f : flag_names(s.flags)) {
+          if (!first_flag) out.push_back(',');
+          first_flag = false;
+          append_json_string(out, f);
+        }
+        out.push_back(']');
+      }
       out.push_back('}');
     }
   }

@@ -16,6 +16,12 @@ std::optional<EntityType> parse_type(std::string_view name) {
   return std::nullopt;
 }
 
+std::vector<std::string_view> flag_names(unsigned flags) {
+  std::vector<std::string_view> out;
+  if (flags & kFlagBidiControl) out.push_back("bidi-control");
+  return out;
+}
+
 bool is_core_type(EntityType type) {
   return type == EntityType::kOrg || type == EntityType::kPerson || type == EntityType::kChip;
 }

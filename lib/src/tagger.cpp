@@ -22,6 +22,20 @@ namespace {
 
 using Index = Gazetteer::Index;
 
+// True when text contains a bidi control (SpanFlag::kFlagBidiControl). All of them are three
+// bytes (E2 80 8E/8F/AA–AE, E2 81 A6–A9) except U+061C (D8 9C).
+bool has_bidi_control(std::string_view text) {
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
+    if (b0 == 0xD8 && b1 == 0x9C) return true;
+    if (b0 != 0xE2 || i + 2 >= text.size()) continue;
+    const auto b2 = static_cast<unsigned char>(text[i + 2]);
+    if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return true;
+    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;
+  }
+  return false;
+}
+
 // Per-call state of one tag() run.
 class Run {
  public:
@@ -394,7 +408,7 @@ class Run {
 
   Span to_span(const Candidate& c) const {
     const auto [b, e] = norm_.original_range(c.begin, c.end);
-    Span s{b, e, c.type, {}, {}};
+    Span s{b, e, c.type, {}, {}, has_bidi_control(original_.substr(b, e - b)) ? kFlagBidiControl : 0u};
     if (c.entity >= 0) {
       const EntityView ent = gaz_.entity(std::size_t(c.entity));
       s.canonical = ent.name();

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace alam {
 
@@ -41,12 +42,23 @@ std::optional<EntityType> parse_type(std::string_view name);
 // ORG, PERSON and CHIP are the core types of the guidelines.
 bool is_core_type(EntityType type);
 
+// Warnings carried by a span (bit flags).
+enum SpanFlag : unsigned {
+  // The span's original text contains a bidi control (an embedding, override, isolate or mark:
+  // U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C). The tagger reads through them, but a
+  // reader may see the name displayed differently (Trojan Source-style spoofing).
+  kFlagBidiControl = 1u << 0,
+};
+// The names of the set flags, as written in JSONL: "bidi-control".
+std::vector<std::string_view> flag_names(unsigned flags);
+
 struct Span {
   std::size_t begin = 0;  // UTF-8 byte offset into the original text, inclusive
   std::size_t end = 0;    // UTF-8 byte offset, exclusive
   EntityType type = EntityType::kOrg;
   std::string canonical;  // canonical name of the gazetteer entity; empty for grammar spans
   std::string source;     // "gaz:<entity id>" or "rule:<grammar rule name>"
+  unsigned flags = 0;     // SpanFlag bits
 
   friend bool operator==(const Span&, const Span&) = default;
 };

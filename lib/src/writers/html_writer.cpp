@@ -66,6 +66,8 @@ mark.ent:hover { outline: 2px solid #1f2328; }
 mark.ent::after { content: attr(data-type); font: bold .55em/1 "DejaVu Sans", Arial, sans-serif;
   vertical-align: .35em; margin-inline-start: .35em; color: #24292f; opacity: .75; }
 .swatch { display: inline-block; border-radius: .3em; padding: 0 .45em; background: var(--c); }
+mark[data-flags~="bidi-control"] { outline: 2px dashed #b00; }
+mark[data-flags~="bidi-control"]::after { content: "\26A0"; color: #b00; font-size: .8em; }
 )css";
 
 // Toggles a type's highlighting from the legend, and records in data-rendered-dir the
@@ -261,9 +263,13 @@ class HtmlWriter final : public Writer {
         append_markup(o, s.source, true);
         o.push_back('"');
       }
+      if (s.flags & kFlagBidiControl) o.append(" data-flags=\"bidi-control\"");
       std::string title(type);
       if (!s.canonical.empty()) title.append(" \u00B7 ").append(s.canonical);
       if (!s.source.empty()) title.append(" \u00B7 ").append(s.source);
+      if (s.flags & kFlagBidiControl)
+        title.append(" \u00B7 \u26A0 contains bidi control characters: it may display as "
+                     "something else");
       o.append(" title=\"");
       append_markup(o, title, true);
       o.append("\">");
