@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh -DALAM_BUILD_TESTS=ON
+bash scripts/build.sh -DALAM_BUILD_TESTS=ON -DALAM_BUILD_FUZZ=ON
 cd build
 ctest --output-on-failure -j "$(nproc)" --timeout 900

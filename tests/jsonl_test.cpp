@@ -77,3 +77,32 @@ TEST(Jsonl, RoundTrip) {
 
 }  // namespace
 }  // namespace alam
+
+namespace alam {
+namespace {
+
+// Found by fuzz/jsonl_fuzz.cpp: ids pass through byte for byte, also numbers that a JSON
+// library would re-serialize differently (9247…E109), nested values and escapes.
+TEST(Jsonl, IdsPassThroughVerbatim) {
+  const std::string big = "92470000000000000000000000000000000000000000000000000000000000000000000000000000"
+                          "000000000000000000000000000000.498050";
+  const struct { std::string line, id; } cases[] = {
+      {R"({"text":"x","id":)" + big + "}", big},
+      {R"({"id" : {"a": [1, "}"] , "b":"\u0022"} , "text":"y"})", R"({"a": [1, "}"] , "b":"\u0022"})"},
+      {R"({"text":"z","id":"q\"\\"})", R"("q\"\\")"},
+      {R"({"id":1,"text":"a","id":2})", "2"},
+  };
+  for (const auto& c : cases) {
+    auto d = parse_document(c.line, false);
+    ASSERT_TRUE(d) << c.line << ": " << d.status().message();
+    EXPECT_EQ(d->id_json, c.id);
+    std::string out;
+    append_document_json(out, d->id_json, d->text, {});
+    auto again = parse_document(out, false);
+    ASSERT_TRUE(again) << out;
+    EXPECT_EQ(again->id_json, d->id_json);
+  }
+}
+
+}  // namespace
+}  // namespace alam

@@ -16,6 +16,58 @@ Status column_error(std::size_t column, std::string_view message) {
           "column " + std::to_string(column) + ": " + std::string(message)};
 }
 
+// The source text of a top-level member's value in a JSON object that has already parsed, so
+// that ids pass through byte for byte (re-serializing a number such as 9.2E109 would change
+// it). With a repeated key, the last one wins, as in Boost.JSON.
+std::string raw_member(std::string_view json_text, std::string_view key) {
+  std::size_t i = json_text.find('{') + 1;
+  std::string found;
+  auto skip_ws = [&] {
+    while (i < json_text.size() && (json_text[i] == ' ' || json_text[i] == '\t' ||
+                                    json_text[i] == '\n' || json_text[i] == '\r'))
+      ++i;
+  };
+  auto skip_string = [&] {  // at the opening quote; leaves i after the closing quote
+    for (++i; i < json_text.size() && json_text[i] != '"'; ++i)
+      if (json_text[i] == '\\') ++i;
+    ++i;
+  };
+  while (i < json_text.size()) {
+    skip_ws();
+    if (i >= json_text.size() || json_text[i] != '"') break;
+    const std::size_t key_begin = i;
+    skip_string();
+    // Keys are compared decoded, so escapes in them still match.
+    const json::value k = json::parse(json_text.substr(key_begin, i - key_begin));
+    skip_ws();
+    ++i;  // ':'
+    skip_ws();
+    const std::size_t value_begin = i;
+    int depth = 0;
+    for (; i < json_text.size(); ++i) {
+      const char c = json_text[i];
+      if (c == '"') {
+        skip_string();
+        --i;
+      } else if (c == '{' || c == '[') {
+        ++depth;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) break;
+        --depth;
+      } else if (c == ',' && depth == 0) {
+        break;
+      }
+    }
+    std::string_view value = json_text.substr(value_begin, i - value_begin);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t' ||
+                              value.back() == '\n' || value.back() == '\r'))
+      value.remove_suffix(1);
+    if (k.is_string() && k.as_string() == key) found = std::string(value);
+    if (i < json_text.size() && json_text[i] == ',') ++i;
+  }
+  return found;
+}
+
 }  // namespace
 
 Result<Document> parse_document(std::string_view line, bool read_entities) {
@@ -34,7 +86,7 @@ Result<Document> parse_document(std::string_view line, bool read_entities) {
   if (!text) return column_error(1, "missing \"text\"");
   if (!text->is_string()) return column_error(1, "\"text\" is not a string");
   doc.text = std::string(text->as_string());
-  if (const json::value* id = obj.if_contains("id")) doc.id_json = json::serialize(*id);
+  if (obj.if_contains("id")) doc.id_json = raw_member(line, "id");
   if (!read_entities) return doc;
 
   const json::value* ents = obj.if_contains("entities");
