@@ -3,20 +3,18 @@
 //   2. a valid image (compiled from a small gazetteer) with the input applied as patches:
 //      each 3-byte group (offset low, offset high, value) XORs — or, when the first input byte
 //      is odd, overwrites — one byte of the image; a leftover byte truncates it. When bit 1 of
-//      the first byte is set, the image is then resealed (header size and checksum recomputed)
+//      the first byte is set, the image is then resealed (Gazetteer::Index::reseal recomputes its size and checksum)
 //      so that the damage reaches the section and record validation behind the checksum.
 // Either way the loader must return an error, or a gazetteer that can be walked, decompiled
 // and used to tag a sample text with the span invariants holding.
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
 
 #include "alam/gazetteer.hpp"
 #include "alam/tagger.hpp"
-#include "flat_hash.hpp"
 #include "gazetteer_index.hpp"
 #include "invariants.hpp"
 
@@ -39,37 +37,6 @@ constexpr std::string_view kSource =
 
 constexpr std::string_view kSample =
     "قالت أكمي إن رقائق X100 ولـAcme بالقاهرة، ACME Corp في Cairo \xff\xfe إكس 100 وإكس 100";
-
-// The image checksum of lib/src/gazetteer_image.cpp (a copy: keep it in step).
-std::uint64_t checksum(const char* p, std::size_t n) {
-  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-  std::uint64_t lane[4] = {1, 2, 3, 4};
-  std::size_t i = 0;
-  for (; i + 32 <= n; i += 32)
-    for (int k = 0; k < 4; ++k) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i + 8 * k, 8);
-      lane[k] = (lane[k] ^ w) * kMul;
-      lane[k] ^= lane[k] >> 29;
-    }
-  std::uint64_t h = n;
-  for (int k = 0; k < 4; ++k) h = (h ^ lane[k]) * kMul;
-  return h ^ alam::hash_bytes(std::string_view(p + i, n - i));
-}
-
-// Makes a damaged image pass the size and checksum checks again.
-void reseal(std::string& img) {
-  using Header = alam::image::Header;
-  if (img.size() < sizeof(Header)) return;
-  Header h;
-  std::memcpy(&h, img.data(), sizeof h);
-  h.image_size = img.size();
-  h.checksum = 0;
-  const std::uint64_t head = checksum(reinterpret_cast<const char*>(&h), sizeof h);
-  const std::uint64_t body = checksum(img.data() + sizeof h, img.size() - sizeof h);
-  h.checksum = (head * 0x9E3779B97F4A7C15ull) ^ body;
-  std::memcpy(img.data(), &h, sizeof h);
-}
 
 const std::string& valid_image() {
   static const std::string image = [] {
@@ -117,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       image[off] = static_cast<char>(image[off] ^ data[i + 2]);
   }
   if (i < size) image.resize(std::size_t(data[i]) * image.size() / 256);  // leftover: truncate
-  if ((data[0] & 2) != 0) reseal(image);
+  if ((data[0] & 2) != 0) alam::Gazetteer::Index::reseal(image);
   exercise(image);
   return 0;
 }

@@ -91,6 +91,16 @@ std::uint64_t image_checksum(std::string_view img) {
 Gazetteer::Index::Index() : normalizer(default_normalizer()), cased(cased_normalizer()) {}
 
 const Normalizer& Gazetteer::Index::matching_normalizer() { return default_normalizer(); }
+
+void Gazetteer::Index::reseal(std::string& img) {
+  if (img.size() < sizeof(Header)) return;
+  Header h;
+  std::memcpy(&h, img.data(), sizeof h);
+  h.image_size = img.size();
+  std::memcpy(img.data(), &h, sizeof h);
+  h.checksum = image_checksum(img);
+  std::memcpy(img.data(), &h, sizeof h);
+}
 const Normalizer& Gazetteer::Index::case_preserving_normalizer() { return cased_normalizer(); }
 
 std::uint64_t Gazetteer::Index::normalizer_fingerprint() {

@@ -121,6 +121,9 @@ struct Gazetteer::Index {
   Status attach(std::string_view image, std::string_view source_name);
   // The fingerprint of the default normalization, stored in images.
   static std::uint64_t normalizer_fingerprint();
+  // Rewrites an image's size and checksum fields to match its bytes (for tests and fuzzing
+  // that want damaged images to get past the checksum into the deeper validation).
+  static void reseal(std::string& image);
 
   // The vocabulary id of a normalized token, or kNone.
   std::uint32_t token_id(std::string_view token) const;
