@@ -6,6 +6,8 @@
 #include <fstream>
 #include <iostream>
 
+#include "line_reader.hpp"
+
 namespace alam::cli {
 
 void GazetteerOptions::add_to(CLI::App& app) {
@@ -71,28 +73,20 @@ std::filesystem::path default_gazetteer_dir() {
 
 bool for_each_line(const std::vector<std::string>& inputs,
                    const std::function<bool(const std::string&, std::size_t, std::string&)>& fn) {
-  std::vector<std::string> names = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
+  const std::vector<std::string> names = inputs.empty() ? std::vector<std::string>{"-"} : inputs;
   std::string line;
+  Chunk chunk;
   for (const std::string& name : names) {
-    std::ifstream file;
-    std::istream* in = &std::cin;
-    if (name != "-") {
-      file.open(name, std::ios::binary);
-      if (!file) {
-        fmt::print(stderr, "alam: error: {}: cannot open\n", name);
-        return false;
-      }
-      in = &file;
+    LineReader reader(name);
+    while (reader.next(chunk)) {
+      const bool more = chunk.for_each([&](std::size_t line_no, std::string_view text) {
+        line.assign(text);
+        return fn(reader.shown_name(), line_no, line);
+      });
+      if (!more) return true;
     }
-    const std::string shown = name == "-" ? "<stdin>" : name;
-    std::size_t line_no = 0;
-    while (std::getline(*in, line)) {
-      ++line_no;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!fn(shown, line_no, line)) return true;
-    }
-    if (in->bad()) {
-      fmt::print(stderr, "alam: error: {}: read error\n", shown);
+    if (!reader.ok()) {
+      fmt::print(stderr, "alam: error: {}\n", reader.error());
       return false;
     }
   }

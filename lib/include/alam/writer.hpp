@@ -91,6 +91,10 @@ class Writer {
   virtual void end(WriterOutput& out) { (void)out; }
   // True when the writer produces files (brat) and so needs an output folder.
   virtual bool writes_files() const { return false; }
+  // True when the writer keeps no state between documents (jsonl, conll): then documents may
+  // be written by several writers of the same options at once, and their outputs concatenated
+  // in document order equal one writer's (alam tag -j N writes in its worker threads).
+  virtual bool stateless() const { return false; }
 };
 
 // The writer of a format: "jsonl", "conll", "brat", "xml", "html" or "human". An unknown name

@@ -12,6 +12,8 @@ class ConllWriter final : public Writer {
  public:
   explicit ConllWriter(bool segment) : segment_(segment) {}
 
+  bool stateless() const override { return true; }
+
   void document(const WriterDocument& doc, WriterOutput& out) override {
     std::string& o = out.stream;
     const std::string_view text = doc.text;

@@ -11,6 +11,8 @@ class JsonlWriter final : public Writer {
  public:
   explicit JsonlWriter(OffsetUnit unit) : unit_(unit) {}
 
+  bool stateless() const override { return true; }
+
   void document(const WriterDocument& doc, WriterOutput& out) override {
     // Tagger output is used as it is (the hot path); anything else is cleaned first.
     if (!well_formed(doc.text, doc.spans)) {
