@@ -1,6 +1,9 @@
 // JSONL reading (Boost.JSON) and writing (hand-written: it is on the output hot path).
 #include "alam/jsonl.hpp"
 
+#include <array>
+#include <charconv>
+
 #include <boost/json.hpp>
 
 #include <cstdio>
@@ -126,37 +129,68 @@ Result<Document> parse_document(std::string_view line, bool read_entities) {
 }
 
 void append_json_string(std::string& out, std::string_view s) {
+  // Bytes that JSON needs escaped: controls, '"' and '\\'.
+  static constexpr auto kEscape = [] {
+    std::array<bool, 128> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+  }();
+  out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t run = 0;  // s[run, i) is copied as it is
+  const std::size_t n = s.size();
+  auto copy_run = [&](std::size_t i) { out.append(s.data() + run, i - run); };
+  for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const utf8::Decoded d = utf8::decode(s, i);
-      if (d.valid)
-        out.append(s.substr(i, d.size));
-      else
-        out.append("\xEF\xBF\xBD");
-      i += d.size;
-      continue;
-    }
-    switch (c) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      default:
-        if (c < 0x20) {
+    if (c < 0x80) {
+      if (!kEscape[c]) {
+        ++i;
+        continue;
+      }
+      copy_run(i);
+      switch (c) {
+        case '"': out.append("\\\""); break;
+        case '\\': out.append("\\\\"); break;
+        case '\n': out.append("\\n"); break;
+        case '\r': out.append("\\r"); break;
+        case '\t': out.append("\\t"); break;
+        default: {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out.append(buf);
-        } else {
-          out.push_back(char(c));
         }
+      }
+      run = ++i;
+      continue;
     }
-    ++i;
+    if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {  // two-byte letters
+      i += 2;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(s, i);
+    if (d.valid) {
+      i += d.size;
+      continue;
+    }
+    copy_run(i);
+    out.append("\xEF\xBF\xBD");  // one U+FFFD per bad byte
+    run = ++i;
   }
+  copy_run(n);
   out.push_back('"');
 }
+
+namespace {
+
+void append_number(std::string& out, std::size_t v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+}  // namespace
 
 void append_document_json(std::string& out, std::string_view id_json, std::string_view text,
                           const std::vector<Span>& spans) {
@@ -169,16 +203,28 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
   out.append("\"text\":");
   append_json_string(out, text);
   out.append(",\"entities\":[");
+  // Code point offsets, counted on from the previous offset (spans are in order).
+  std::size_t at_byte = 0, at_cp = 0;
+  auto codepoint = [&](std::size_t byte) {
+    byte = std::min(byte, text.size());
+    if (byte < at_byte) at_byte = at_cp = 0;  // out of order: count from the start
+    at_cp += utf8::count_codepoints(text.substr(at_byte, byte - at_byte));
+    at_byte = byte;
+    return at_cp;
+  };
   if (!spans.empty()) {
-    const utf8::OffsetConverter conv(text);
     bool first = true;
     for (const Span& s : spans) {
       if (!first) out.push_back(',');
       first = false;
-      out.append("{\"start\":").append(std::to_string(conv.to_codepoint(s.begin)));
-      out.append(",\"end\":").append(std::to_string(conv.to_codepoint(s.end)));
-      out.append(",\"byte_start\":").append(std::to_string(s.begin));
-      out.append(",\"byte_end\":").append(std::to_string(s.end));
+      out.append("{\"start\":");
+      append_number(out, codepoint(s.begin));
+      out.append(",\"end\":");
+      append_number(out, codepoint(s.end));
+      out.append(",\"byte_start\":");
+      append_number(out, s.begin);
+      out.append(",\"byte_end\":");
+      append_number(out, s.end);
       out.append(",\"type\":\"").append(type_name(s.type)).append("\",\"text\":");
       append_json_string(out, text.substr(s.begin, s.end - s.begin));
       if (!s.canonical.empty()) {

@@ -1,6 +1,8 @@
 #include "alam/utf8.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 namespace alam::utf8 {
@@ -46,18 +48,58 @@ void append(std::string& out, char32_t cp) {
   }
 }
 
+namespace {
+
+// Bytes [i, i + 8) are all ASCII.
+inline bool ascii8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  return (w & 0x8080808080808080ull) == 0;
+}
+
+// The size of the well-formed sequence at s[i] (1 to 4), or 0 when s[i] is a bad byte. The
+// common cases (ASCII, two-byte letters such as Arabic) are inline; the rest is decode().
+inline std::size_t sequence_size(std::string_view s, std::size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) return 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < s.size() &&
+      (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80)
+    return 2;
+  const Decoded d = decode(s, i);
+  return d.valid ? d.size : 0;
+}
+
+}  // namespace
+
 std::size_t first_invalid(std::string_view text) {
   std::size_t i = 0;
-  while (i < text.size()) {
-    if (static_cast<unsigned char>(text[i]) < 0x80) {
-      ++i;
+  const std::size_t n = text.size();
+  while (i < n) {
+    if (i + 8 <= n && ascii8(text.data() + i)) {
+      i += 8;
       continue;
     }
-    Decoded d = decode(text, i);
-    if (!d.valid) return i;
-    i += d.size;
+    const std::size_t k = sequence_size(text, i);
+    if (k == 0) return i;
+    i += k;
   }
   return std::string_view::npos;
+}
+
+std::size_t count_codepoints(std::string_view text) {
+  std::size_t count = 0, i = 0;
+  const std::size_t n = text.size();
+  while (i < n) {
+    if (i + 8 <= n && ascii8(text.data() + i)) {
+      i += 8;
+      count += 8;
+      continue;
+    }
+    const std::size_t k = sequence_size(text, i);
+    i += k == 0 ? 1 : k;
+    ++count;
+  }
+  return count;
 }
 
 std::string sanitize(std::string_view text) {
@@ -77,13 +119,7 @@ std::string sanitize(std::string_view text) {
 }
 
 std::size_t codepoint_offset(std::string_view text, std::size_t byte_offset) {
-  byte_offset = std::min(byte_offset, text.size());
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < byte_offset;) {
-    i += static_cast<unsigned char>(text[i]) < 0x80 ? 1 : decode(text, i).size;
-    ++count;
-  }
-  return count;
+  return count_codepoints(text.substr(0, std::min(byte_offset, text.size())));
 }
 
 OffsetConverter::OffsetConverter(std::string_view text) {

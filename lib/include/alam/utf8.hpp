@@ -37,6 +37,9 @@ std::size_t first_invalid(std::string_view text);
 // The text with each bad byte replaced by U+FFFD (valid text is returned unchanged).
 std::string sanitize(std::string_view text);
 
+// Number of code points in text under the bad-byte rule above (a bad byte is one).
+std::size_t count_codepoints(std::string_view text);
+
 // Number of code points in text[0, byte_offset) under the bad-byte rule above.
 std::size_t codepoint_offset(std::string_view text, std::size_t byte_offset);
 
