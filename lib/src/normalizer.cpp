@@ -6,7 +6,9 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
+#include <cstring>
 #include <stdexcept>
 
 #include "alam/utf8.hpp"
@@ -195,12 +197,16 @@ NormalizedText Normalizer::normalize(std::string_view in) const {
     }
     const unsigned char b = s[i];
     if (b < 0x80) {
-      last_char = o;
-      out[o] = ascii[b];
-      sb[o] = std::uint32_t(i);
-      se[o] = std::uint32_t(i + 1);
-      ++o;
-      ++i;
+      // ASCII runs (spaces, digits, Latin names) in one go.
+      const std::size_t stop = std::min(n, i + (cap - o));
+      do {
+        out[o] = ascii[s[i]];
+        sb[o] = std::uint32_t(i);
+        se[o] = std::uint32_t(i + 1);
+        ++o;
+        ++i;
+      } while (i < stop && s[i] < 0x80);
+      last_char = o - 1;
       continue;
     }
     std::uint32_t cp;
@@ -215,13 +221,29 @@ NormalizedText Normalizer::normalize(std::string_view in) const {
                         : (e.kind == Kind::kMap && e.length == 2) ? pool + e.offset
                                                                   : nullptr;
       if (two) {
-        last_char = o;
-        out[o] = two[0];
-        out[o + 1] = two[1];
-        sb[o] = sb[o + 1] = std::uint32_t(i);
-        se[o] = se[o + 1] = std::uint32_t(i + 2);
-        o += 2;
-        i += 2;
+        // This character and the two-byte ones after it that stay two bytes (most Arabic
+        // letters): the hot loop. Output never outgrows input here, so one room check.
+        const std::size_t stop = std::min(n, i + (cap - o) - 2);
+        for (;;) {
+          std::memcpy(out + o, two, 2);
+          const std::uint64_t b2 = std::uint64_t(i) * 0x100000001ull;  // {i, i}
+          const std::uint64_t e2 = b2 + 0x200000002ull;                 // {i + 2, i + 2}
+          std::memcpy(sb + o, &b2, 8);
+          std::memcpy(se + o, &e2, 8);
+          o += 2;
+          i += 2;
+          if (i + 1 >= stop) break;
+          const unsigned char c0 = s[i], c1 = s[i + 1];
+          if (c0 < 0xC2 || c0 > 0xDF || (c1 & 0xC0) != 0x80) break;
+          const Entry f = bmp[(c0 & 0x1F) << 6 | (c1 & 0x3F)];
+          if (f.kind == Kind::kKeep)
+            two = in.data() + i;
+          else if (f.kind == Kind::kMap && f.length == 2)
+            two = pool + f.offset;
+          else
+            break;
+        }
+        last_char = o - 2;
         continue;
       }
     } else {
