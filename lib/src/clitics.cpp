@@ -1,5 +1,7 @@
 #include "clitics.hpp"
 
+#include "word_cache.hpp"
+
 namespace alam {
 namespace {
 
@@ -44,6 +46,22 @@ void Stems::split(std::string_view token) {
         items_[size_++] = {std::uint32_t(skip), buf, true};
       }
     }
+  }
+}
+
+void Stems::assign(std::string_view token, const WordFacts& facts) {
+  size_ = facts.count;
+  restored_count_ = 0;
+  for (std::size_t k = 0; k < size_; ++k) {
+    const WordFacts::StemFacts& f = facts.stems[k];
+    std::string_view key = token.substr(f.skip);
+    if (f.restored) {  // لل: the article's alif back
+      std::string& buf = restored_[restored_count_++];
+      buf.assign(kAlef);
+      buf.append(key);
+      key = buf;
+    }
+    items_[k] = {f.skip, key, f.restored};
   }
 }
 

@@ -8,6 +8,8 @@
 
 namespace alam {
 
+struct WordFacts;
+
 struct Stem {
   std::uint32_t skip = 0;  // bytes of proclitic letters at the token's start (outside the span)
   std::string_view key;    // the stem's lookup form
@@ -25,6 +27,8 @@ class Stems {
   void split(std::string_view token);
   // The token alone (non-Arabic tokens).
   void whole(std::string_view token);
+  // The stems split() or whole() gave for token before, as remembered in facts (word_cache.hpp).
+  void assign(std::string_view token, const WordFacts& facts);
 
   const Stem* begin() const { return items_.data(); }
   const Stem* end() const { return items_.data() + size_; }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <unordered_map>
 
 #include "alam/normalizer.hpp"
@@ -16,6 +17,7 @@
 #include "grammar/token_classes.hpp"
 #include "grammar/numeric.hpp"
 #include "resolver.hpp"
+#include "word_cache.hpp"
 
 namespace alam {
 namespace {
@@ -39,13 +41,15 @@ bool has_bidi_control(std::string_view text) {
 // Per-call state of one tag() run.
 class Run {
  public:
-  Run(const Gazetteer& gazetteer, const TaggerOptions& options, std::string_view original)
+  Run(const Gazetteer& gazetteer, const TaggerOptions& options, std::uint64_t serial,
+      std::string_view original)
       : gaz_(gazetteer),
         index_(gazetteer.index()),
         options_(options),
         original_(original),
         norm_(index_.normalizer.normalize(original)),
-        tokens_(tokenize(norm_.text)) {}
+        tokens_(tokenize(norm_.text)),
+        serial_(serial) {}
 
   std::vector<Span> spans() {
     find_candidates();
@@ -130,24 +134,40 @@ class Run {
       classes_.assign(tokens_.size(), grammar::cls::kPunct);
       cue_.assign(tokens_.size(), 0);
     }
+    WordCache& cache = WordCache::local();
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
-      if (t.script == Script::kArabic)
-        stems_.split(token_text(i));
-      else
-        stems_.whole(token_text(i));
+      const std::string_view text = token_text(i);
+      facts_ = &cache.get(serial_, std::uint8_t(t.script), text, [&](WordFacts& f) {
+        learn(t, text, f);
+      });
+      stems_.assign(text, *facts_);
+      ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
       if (t.is_word()) lookup_gazetteer(i);
       if (!options_.grammars) continue;
-      // What the grammars know of each stem, looked up once.
-      for (std::size_t k = 0; k < stems_.size(); ++k) {
-        info_[k] = grammar::lookup_word(stems_[k].key);
-        const std::string_view bare = strip_article(stems_[k].key);
-        const grammar::WordInfo* bare_info =
-            bare.size() != stems_[k].key.size() ? grammar::lookup_word(bare) : nullptr;
-        if ((info_[k] && info_[k]->chip_cue) || (bare_info && bare_info->chip_cue)) cue_[i] = 1;
-      }
+      for (std::size_t k = 0; k < stems_.size(); ++k) info_[k] = facts_->stems[k].info;
+      cue_[i] = facts_->cue;
       run_grammars_at(i);
       classes_[i] = token_class(i);
+    }
+  }
+
+  // What token text alone tells (word_cache.hpp): its stems, their vocabulary ids and lexicon
+  // entries, and whether it is a chip cue word.
+  void learn(const Token& t, std::string_view text, WordFacts& f) {
+    if (t.script == Script::kArabic)
+      stems_.split(text);
+    else
+      stems_.whole(text);
+    f.count = std::uint8_t(std::min(stems_.size(), WordFacts::kMaxStems));
+    for (std::size_t k = 0; k < f.count; ++k) {
+      const Stem& stem = stems_[k];
+      const grammar::WordInfo* info = grammar::lookup_word(stem.key);
+      const std::string_view bare = strip_article(stem.key);
+      const grammar::WordInfo* bare_info =
+          bare.size() != stem.key.size() ? grammar::lookup_word(bare) : nullptr;
+      if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
+      f.stems[k] = {std::uint8_t(stem.skip), stem.restored, index_.token_id(stem.key), info};
     }
   }
 
@@ -170,8 +190,9 @@ class Run {
   // Gazetteer lookup at token i under each of its stems: walk the trie along the following
   // tokens; every node with hits is a candidate.
   void lookup_gazetteer(std::size_t i) {
-    for (const Stem& stem : stems_) {
-      const std::uint32_t first = stem.skip == 0 ? token_id(i) : index_.token_id(stem.key);
+    for (std::size_t k = 0; k < stems_.size(); ++k) {
+      const Stem& stem = stems_[k];
+      const std::uint32_t first = facts_->stems[k].id;
       if (first == Index::kNone) continue;
       std::uint32_t node = index_.first(first);
       const std::uint32_t begin = tokens_[i].begin + stem.skip;
@@ -479,22 +500,28 @@ class Run {
   std::string classes_;                // token classes for the name grammars
   std::vector<char> cue_;              // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index
+  const WordFacts* facts_ = nullptr;  // of the token scan() is at
+  std::uint64_t serial_;              // the Tagger's, for the word cache
 };
 
 }  // namespace
 
+namespace {
+std::atomic<std::uint64_t> next_serial{1};
+}  // namespace
+
 Tagger::Tagger(std::shared_ptr<const Gazetteer> gazetteer, TaggerOptions options)
-    : gazetteer_(std::move(gazetteer)), options_(options) {}
+    : gazetteer_(std::move(gazetteer)), options_(options), serial_(next_serial++) {}
 Tagger::~Tagger() = default;
 Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 std::vector<Span> Tagger::tag(std::string_view utf8) const {
-  return Run(*gazetteer_, options_, utf8).spans();
+  return Run(*gazetteer_, options_, serial_, utf8).spans();
 }
 
 std::vector<Explanation> Tagger::explain(std::string_view utf8) const {
-  return Run(*gazetteer_, options_, utf8).explain();
+  return Run(*gazetteer_, options_, serial_, utf8).explain();
 }
 
 }  // namespace alam

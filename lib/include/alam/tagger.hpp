@@ -66,6 +66,7 @@ class Tagger {
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
   TaggerOptions options_;
+  std::uint64_t serial_;  // tells this Tagger's entries in the per-thread word cache apart
 };
 
 }  // namespace alam
