@@ -2,6 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "alam/utf8.hpp"
+
 namespace alam {
 namespace {
 
@@ -106,3 +113,24 @@ TEST(Jsonl, IdsPassThroughVerbatim) {
 
 }  // namespace
 }  // namespace alam
+
+// append_json_string (eight bytes at a time for valid text) writes JSON that parses back to the
+// text, with U+FFFD for each bad byte, on random mixes of escapes, letters and bad bytes.
+TEST(Jsonl, JsonStringsParseBackOnRandomText) {
+  const std::vector<std::string> pieces = {"a", " ", "\"", "\\", "\n", "\t", "\x01", "\x1f",
+                                           "\x7f", "/", "\u0627", "\u00e9", "\u2019",
+                                           "\U0001F600", "\xff", "\xc0\x80", "\xe2\x80"};
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int length = int(rng() % 30);
+    for (int k = 0; k < length; ++k) s += pieces[rng() % pieces.size()];
+    std::string json;
+    alam::append_json_string(json, s);
+    boost::system::error_code ec;
+    const boost::json::value v = boost::json::parse(json, ec);
+    ASSERT_FALSE(ec) << json;
+    ASSERT_TRUE(v.is_string());
+    ASSERT_EQ(std::string_view(v.as_string()), alam::utf8::sanitize(s)) << json;
+  }
+}

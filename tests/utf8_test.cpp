@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+#include <string>
+#include <vector>
+
 namespace alam::utf8 {
 namespace {
 
@@ -47,3 +51,42 @@ TEST(Utf8, OffsetsCountCodePointsAndUtf16Units) {
 
 }  // namespace
 }  // namespace alam::utf8
+
+// The word-at-a-time fast paths of first_invalid and count_codepoints agree with decoding
+// sequence by sequence, on random mixes of good and bad sequences at every alignment.
+TEST(Utf8, FastPathsAgreeWithDecodingOnRandomText) {
+  const std::vector<std::string> pieces = {
+      "a", " ", "Z9", "\"", "\\", "\n", "\x01",              // ASCII, JSON escapes
+      "\u0627", "\u0644", "\u00e9", "\u07ff", "\u0080",      // two-byte
+      "\u2019", "\u200f", "\uffff", "\U0001F600",            // three- and four-byte
+      "\xc0\x80", "\xc1\xbf", "\xc2", "\xdf", "\x80", "\xbf", "\xff", "\xfe",  // bad
+      "\xe0\x80\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x80", "\xf0\x9f\x98",
+      "\xd8\x41", "\xd8\xd8"};
+  auto reference_first_invalid = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const alam::utf8::Decoded d = alam::utf8::decode(s, i);
+      if (!d.valid) return i;
+      i += d.size;
+    }
+    return std::string_view::npos;
+  };
+  auto reference_count = [](std::string_view s) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++count) i += alam::utf8::decode(s, i).size;
+    return count;
+  };
+  std::mt19937 rng(20261128);
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int length = int(rng() % 40);
+    const bool clean = rng() % 2 == 0;  // half the strings without bad pieces
+    for (int k = 0; k < length; ++k) {
+      const std::size_t limit = clean ? 16 : pieces.size();
+      s += pieces[rng() % limit];
+    }
+    ASSERT_EQ(alam::utf8::first_invalid(s), reference_first_invalid(s)) << ::testing::PrintToString(s);
+    ASSERT_EQ(alam::utf8::count_codepoints(s), reference_count(s)) << ::testing::PrintToString(s);
+    if (reference_first_invalid(s) == std::string_view::npos)
+      ASSERT_EQ(alam::utf8::count_codepoints(s, true), reference_count(s));
+  }
+}

@@ -3,6 +3,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include <boost/json.hpp>
 
@@ -128,45 +130,87 @@ Result<Document> parse_document(std::string_view line, bool read_entities) {
   return doc;
 }
 
+namespace {
+
+// Bytes that JSON needs escaped: controls, '"' and '\\'.
+constexpr auto kEscape = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 0x20; ++c) t[c] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
+
+void append_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"': out.append("\\\""); break;
+    case '\\': out.append("\\\\"); break;
+    case '\n': out.append("\\n"); break;
+    case '\r': out.append("\\r"); break;
+    case '\t': out.append("\\t"); break;
+    default: {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out.append(buf);
+    }
+  }
+}
+
+// Eight bytes hold a byte that JSON escapes (below 0x20, '"' or '\\'); bytes of 0x80 and more
+// never count.
+inline bool needs_escape8(std::uint64_t w) {
+  constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
+  const std::uint64_t quote = w ^ (k01 * '"'), backslash = w ^ (k01 * '\\');
+  const std::uint64_t control = (w - k01 * 0x20) & ~w;
+  const std::uint64_t q = (quote - k01) & ~quote, b = (backslash - k01) & ~backslash;
+  return ((control | q | b) & k80) != 0;
+}
+
+// s as a JSON string, when s is valid UTF-8: only ASCII bytes can need escaping, found eight
+// bytes at a time.
+void append_valid_json_string(std::string& out, std::string_view s) {
+  out.reserve(out.size() + s.size() + 2);
+  out.push_back('"');
+  std::size_t run = 0, i = 0;
+  const std::size_t n = s.size();
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (!needs_escape8(w)) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80 && kEscape[c]) {
+      out.append(s.data() + run, i - run);
+      append_escape(out, c);
+      run = i + 1;
+    }
+    ++i;
+  }
+  out.append(s.data() + run, n - run);
+  out.push_back('"');
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
-  // Bytes that JSON needs escaped: controls, '"' and '\\'.
-  static constexpr auto kEscape = [] {
-    std::array<bool, 128> t{};
-    for (int c = 0; c < 0x20; ++c) t[c] = true;
-    t['"'] = t['\\'] = true;
-    return t;
-  }();
+  if (utf8::first_invalid(s) == std::string_view::npos) return append_valid_json_string(out, s);
+  // Ill-formed UTF-8: one U+FFFD per bad byte.
   out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
   std::size_t run = 0;  // s[run, i) is copied as it is
   const std::size_t n = s.size();
-  auto copy_run = [&](std::size_t i) { out.append(s.data() + run, i - run); };
   for (std::size_t i = 0; i < n;) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      if (!kEscape[c]) {
-        ++i;
-        continue;
+      if (kEscape[c]) {
+        out.append(s.data() + run, i - run);
+        append_escape(out, c);
+        run = i + 1;
       }
-      copy_run(i);
-      switch (c) {
-        case '"': out.append("\\\""); break;
-        case '\\': out.append("\\\\"); break;
-        case '\n': out.append("\\n"); break;
-        case '\r': out.append("\\r"); break;
-        case '\t': out.append("\\t"); break;
-        default: {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out.append(buf);
-        }
-      }
-      run = ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xDF && i + 1 < n &&
-        (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {  // two-byte letters
-      i += 2;
+      ++i;
       continue;
     }
     const utf8::Decoded d = utf8::decode(s, i);
@@ -174,11 +218,11 @@ void append_json_string(std::string& out, std::string_view s) {
       i += d.size;
       continue;
     }
-    copy_run(i);
-    out.append("\xEF\xBF\xBD");  // one U+FFFD per bad byte
+    out.append(s.data() + run, i - run);
+    out.append("\xEF\xBF\xBD");
     run = ++i;
   }
-  copy_run(n);
+  out.append(s.data() + run, n - run);
   out.push_back('"');
 }
 
@@ -201,14 +245,18 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
     out.push_back(',');
   }
   out.append("\"text\":");
-  append_json_string(out, text);
+  const bool valid = utf8::first_invalid(text) == std::string_view::npos;
+  if (valid)
+    append_valid_json_string(out, text);
+  else
+    append_json_string(out, text);
   out.append(",\"entities\":[");
   // Code point offsets, counted on from the previous offset (spans are in order).
   std::size_t at_byte = 0, at_cp = 0;
   auto codepoint = [&](std::size_t byte) {
     byte = std::min(byte, text.size());
     if (byte < at_byte) at_byte = at_cp = 0;  // out of order: count from the start
-    at_cp += utf8::count_codepoints(text.substr(at_byte, byte - at_byte));
+    at_cp += utf8::count_codepoints(text.substr(at_byte, byte - at_byte), valid);
     at_byte = byte;
     return at_cp;
   };

@@ -71,30 +71,70 @@ inline std::size_t sequence_size(std::string_view s, std::size_t i) {
 
 }  // namespace
 
+namespace {
+
+// Eight bytes at a time for text of ASCII and two-byte characters (Arabic, Latin accents): true
+// when the word at p holds only well-formed such sequences, with adv the bytes it covers (7 when
+// its last byte starts a pair that ends in the next word). False sends the caller to decode().
+inline bool ascii_or_pairs8(const char* p, std::size_t& adv) {
+  constexpr std::uint64_t k80 = 0x8080808080808080ull, k7f = 0x7F7F7F7F7F7F7F7Full;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  const std::uint64_t hi = w & k80;
+  adv = 8;
+  if (hi == 0) return true;
+  const std::uint64_t b6 = (w << 1) & k80, b5 = (w << 2) & k80;  // bits 6 and 5, at bit 7
+  std::uint64_t lead = hi & b6;
+  const std::uint64_t cont = hi & ~b6;
+  if (lead & b5) return false;  // E0–FF: longer sequences (or bad bytes)
+  const std::uint64_t t = w & 0x1E1E1E1E1E1E1E1Eull;  // C0, C1 (overlong): bits 4–1 clear
+  if (lead & ~((t & k7f) + k7f) & k80) return false;
+  if (lead >> 63) {
+    lead &= ~(0x80ull << 56);
+    adv = 7;
+  }
+  return cont == lead << 8;  // each continuation byte right after a lead byte, and only there
+}
+
+}  // namespace
+
 std::size_t first_invalid(std::string_view text) {
-  std::size_t i = 0;
   const std::size_t n = text.size();
+  std::size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n && ascii8(text.data() + i)) {
-      i += 8;
+    std::size_t adv;
+    if (i + 8 <= n && ascii_or_pairs8(text.data() + i, adv)) {
+      i += adv;
       continue;
     }
-    const std::size_t k = sequence_size(text, i);
-    if (k == 0) return i;
-    i += k;
+    // Sequence by sequence past this word.
+    const std::size_t stop = std::min(n, i + 8);
+    while (i < stop) {
+      const std::size_t k = sequence_size(text, i);
+      if (k == 0) return i;
+      i += k;
+    }
   }
   return std::string_view::npos;
 }
 
-std::size_t count_codepoints(std::string_view text) {
+std::size_t count_codepoints(std::string_view text, bool known_valid) {
+  if (known_valid || first_invalid(text) == std::string_view::npos) {
+    // Valid UTF-8: every byte but continuation bytes (10xxxxxx) starts a code point. Eight
+    // bytes at a time: bit 7 set and bit 6 clear.
+    std::size_t cont = 0, i = 0;
+    const std::size_t n = text.size();
+    for (; i + 8 <= n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      cont += std::size_t(__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull));
+    }
+    for (; i < n; ++i) cont += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
+    return n - cont;
+  }
   std::size_t count = 0, i = 0;
   const std::size_t n = text.size();
   while (i < n) {
-    if (i + 8 <= n && ascii8(text.data() + i)) {
-      i += 8;
-      count += 8;
-      continue;
-    }
     const std::size_t k = sequence_size(text, i);
     i += k == 0 ? 1 : k;
     ++count;

@@ -38,7 +38,8 @@ std::size_t first_invalid(std::string_view text);
 std::string sanitize(std::string_view text);
 
 // Number of code points in text under the bad-byte rule above (a bad byte is one).
-std::size_t count_codepoints(std::string_view text);
+// known_valid: the caller has checked that text is valid UTF-8 (skips the check).
+std::size_t count_codepoints(std::string_view text, bool known_valid = false);
 
 // Number of code points in text[0, byte_offset) under the bad-byte rule above.
 std::size_t codepoint_offset(std::string_view text, std::size_t byte_offset);
