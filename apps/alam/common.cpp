@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "embedded_image.hpp"
 #include "line_reader.hpp"
 
 namespace alam::cli {
@@ -36,6 +37,12 @@ std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {
       std::any_of(add.begin(), add.end(), compiled)) {
     fmt::print(stderr, "alam: error: a compiled gazetteer must be used alone (--gazetteer FILE)\n");
     return nullptr;
+  }
+  // The defaults alone: the image compiled at build time. It is rejected only when the ICU
+  // found at run time normalizes differently from the one at build time; then the texts.
+  if (replace.empty() && add.empty()) {
+    if (auto g = Gazetteer::from_compiled(embedded_image(), "<embedded>"))
+      return std::make_shared<const Gazetteer>(std::move(g).value());
   }
   std::vector<GazetteerSource> sources;
   if (replace.empty()) sources = Gazetteer::embedded_sources();
