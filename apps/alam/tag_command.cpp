@@ -75,6 +75,7 @@ struct DocOutcome {
   bool error = false;      // bad input: exit status 1, and the end unless --keep-going
   bool write = false;      // a document to write
   bool owned = false;      // text is doc.text (JSONL), not a view into the chunk
+  bool valid = false;      // text is valid UTF-8
   std::size_t line_no = 0;
   Document doc;            // id and, from JSONL, the text
   std::string_view view;   // the text of a text-input line
@@ -115,7 +116,9 @@ void process(Work& w, const Tagger& tagger, Writer* stateless_writer, const TagO
     } else {
       d.view = line;
     }
-    if (std::size_t bad = utf8::first_invalid(d.text()); bad != std::string::npos) {
+    const std::size_t bad = utf8::first_invalid(d.text());
+    d.valid = bad == std::string::npos;
+    if (!d.valid) {
       d.message = fmt::format("alam: {}: {}:{}: invalid UTF-8 at byte offset {}{}\n",
                               o.strict ? "error" : "warning", w.source, line_no, bad,
                               o.strict ? "" : " (read as U+FFFD)");
@@ -128,7 +131,8 @@ void process(Work& w, const Tagger& tagger, Writer* stateless_writer, const TagO
     d.spans = tagger.tag(d.text());
     d.write = true;
     if (stateless_writer) {
-      stateless_writer->document({d.doc.id_json, d.text(), d.spans, w.source, line_no}, w.output);
+      stateless_writer->document({d.doc.id_json, d.text(), d.spans, w.source, line_no, d.valid},
+                                 w.output);
       d.out_end = w.output.stream.size();
       d.spans = {};
       d.doc = {};
@@ -405,7 +409,7 @@ int run_tag(const TagOptions& o) {
         ready = d.out_end;
       } else {
         out.clear();
-        writer.document({d.doc.id_json, d.text(), d.spans, w.source, d.line_no}, out);
+        writer.document({d.doc.id_json, d.text(), d.spans, w.source, d.line_no, d.valid}, out);
         if (!flush(out, dir)) {
           io_failed = true;
           return false;

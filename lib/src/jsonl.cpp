@@ -237,7 +237,7 @@ void append_number(std::string& out, std::size_t v) {
 }  // namespace
 
 void append_document_json(std::string& out, std::string_view id_json, std::string_view text,
-                          const std::vector<Span>& spans) {
+                          const std::vector<Span>& spans, bool known_valid) {
   out.push_back('{');
   if (!id_json.empty()) {
     out.append("\"id\":");
@@ -245,7 +245,7 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
     out.push_back(',');
   }
   out.append("\"text\":");
-  const bool valid = utf8::first_invalid(text) == std::string_view::npos;
+  const bool valid = known_valid || utf8::first_invalid(text) == std::string_view::npos;
   if (valid)
     append_valid_json_string(out, text);
   else

@@ -32,8 +32,9 @@ Result<Document> parse_document(std::string_view line, bool read_entities);
 
 // Appends one JSON object (no newline) for text and its spans. Ill-formed UTF-8 in text is
 // written as U+FFFD per bad byte, so code point offsets stay consistent with byte offsets.
+// known_valid: the caller has checked that text is valid UTF-8 (saves a pass over it).
 void append_document_json(std::string& out, std::string_view id_json, std::string_view text,
-                          const std::vector<Span>& spans);
+                          const std::vector<Span>& spans, bool known_valid = false);
 
 // Appends s as a JSON string literal (with quotes), escaping as needed; bad UTF-8 → U+FFFD.
 void append_json_string(std::string& out, std::string_view s);

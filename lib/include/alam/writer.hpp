@@ -61,6 +61,7 @@ struct WriterDocument {
   const std::vector<Span>& spans;  // byte offsets into text, sorted, non-overlapping
   std::string_view source;         // where the text came from ("<stdin>", a file name): human
   std::size_t line = 0;            // 1-based line in source, 0 when unknown: human
+  bool valid_utf8 = false;         // the caller has checked that text is valid UTF-8
 };
 
 // A whole file produced by a writer (brat). name is a plain file name, no folders.

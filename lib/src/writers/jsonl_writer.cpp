@@ -40,7 +40,7 @@ class JsonlWriter final : public Writer {
 
   void write(const WriterDocument& doc, std::string& s) const {
     const std::size_t base = s.size();
-    append_document_json(s, doc.id_json, doc.text, doc.spans);
+    append_document_json(s, doc.id_json, doc.text, doc.spans, doc.valid_utf8);
     if (unit_ != OffsetUnit::kCodepoint && !doc.spans.empty()) recount(doc, s, base);
     s.push_back('\n');
   }
