@@ -11,6 +11,7 @@ packages=(
   libgtest-dev                 # tests
   pci.ids                      # GPU/accelerator names for gazetteers/generated-chips-pciids.gaz
   chromium fonts-dejavu-core   # the HTML view test renders pages in headless Chromium
+  parallel                     # tests/scaling_test.cpp: GNU parallel --pipe over N alam processes
 )
 packages+=("$@")  # callers may ask for more (benchmarks: libbenchmark-dev ripgrep)
 
