@@ -196,6 +196,10 @@ Result<Gazetteer> Gazetteer::from_compiled(std::string_view bytes, std::string_v
 }
 
 bool Gazetteer::is_compiled_file(const std::filesystem::path& path) {
+  // Only regular files are memory-mapped; reading the magic number of a pipe
+  // (--gazetteer <(…), /dev/stdin) would swallow the text that the loader reads next.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return false;
   std::ifstream in(path, std::ios::binary);
   char magic[sizeof image::kMagic] = {};
   return in.read(magic, sizeof magic) && std::memcmp(magic, image::kMagic, sizeof magic) == 0;
@@ -362,8 +366,16 @@ Result<std::vector<GazetteerSource>> Gazetteer::read_sources(
     std::error_code ec;
     std::vector<std::filesystem::path> files;
     if (std::filesystem::is_directory(path, ec)) {
-      for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-        if (entry.path().extension() == ".gaz") files.push_back(entry.path());
+      for (const auto& entry : std::filesystem::directory_iterator(path, ec)) {
+        if (entry.path().extension() != ".gaz") continue;
+        // Only regular files (or links to them): a pipe would block, a device never end.
+        if (const std::string why = gazetteer_syntax::folder_entry_problem(entry.path());
+            !why.empty())
+          return Status{StatusCode::kInvalidArgument,
+                        entry.path().string() + ": not a regular file (" + why +
+                            "); a gazetteer folder may hold only *.gaz files and links to them"};
+        files.push_back(entry.path());
+      }
       if (ec) return Status{StatusCode::kIoError, path.string() + ": " + ec.message()};
       std::sort(files.begin(), files.end());
       if (files.empty())

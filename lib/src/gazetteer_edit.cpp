@@ -990,8 +990,14 @@ Result<std::vector<fs::path>> GazetteerStore::list_files() const {
     if (fs::exists(path_, ec)) files.push_back(path_);
     return files;
   }
-  for (const auto& entry : fs::directory_iterator(path_, ec))
-    if (entry.path().extension() == ".gaz" && !entry.is_directory(ec)) files.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator(path_, ec)) {
+    if (entry.path().extension() != ".gaz") continue;
+    // As Gazetteer::read_sources: only regular files (a pipe would block, a device never end).
+    if (const std::string why = gazetteer_syntax::folder_entry_problem(entry.path()); !why.empty())
+      return io_error(entry.path().string() + ": not a regular file (" + why +
+                      "); a gazetteer folder may hold only *.gaz files and links to them");
+    files.push_back(entry.path());
+  }
   if (ec) return io_error(path_.string() + ": " + ec.message());
   std::sort(files.begin(), files.end());
   return files;
@@ -1204,6 +1210,24 @@ Result<EditOutcome> GazetteerStore::edit(const Change& change, const EditOptions
                                     "when it is generated again; edit the curated files instead");
         break;
       }
+  }
+  // An edit writes only inside the folder it was given: a *.gaz that is a link to a file
+  // elsewhere is read like the others, but not written through (that file belongs to another
+  // folder, under another lock). A single-file store writes the file it was given.
+  if (!single_file_) {
+    std::error_code ec;
+    const fs::path folder = fs::weakly_canonical(folder_.empty() ? fs::path(".") : folder_, ec);
+    for (std::size_t i : changed) {
+      const fs::path name = docs[i].name();
+      if (!fs::is_symlink(name, ec)) continue;
+      const fs::path target = fs::weakly_canonical(name, ec);
+      if (ec) return io_error(name.string() + ": cannot resolve the link: " + ec.message());
+      const auto [f, t] = std::mismatch(folder.begin(), folder.end(), target.begin(), target.end());
+      if (f != folder.end())
+        return invalid("refusing to write: " + name.string() + " is a link to " + target.string() +
+                       ", outside " + folder_.string() + "; edit it there (--dir " +
+                       target.parent_path().string() + ")");
+    }
   }
   for (std::size_t i : changed) {
     const FileStamp expected = i < stamps.size() ? stamps[i] : FileStamp{};

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -41,6 +42,29 @@ inline bool valid_id(std::string_view id) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            c == '-' || c == '_' || c == '.';
   });
+}
+
+// A gazetteer folder is its *.gaz regular files (symbolic links to regular files count, wherever
+// they lead). For any other entry named *.gaz this says what it is ("a pipe", "a folder", …), so
+// that loaders report it instead of blocking on a pipe or reading a device without end; empty
+// for a regular file.
+inline std::string folder_entry_problem(const std::filesystem::path& entry) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::file_status st = fs::status(entry, ec);  // follows links
+  if (!ec && fs::is_regular_file(st)) return {};
+  std::error_code lec;
+  if (fs::is_symlink(fs::symlink_status(entry, lec)) && (ec || !fs::exists(st)))
+    return "a broken or looping symbolic link";
+  switch (st.type()) {
+    case fs::file_type::directory: return "a folder";
+    case fs::file_type::fifo: return "a pipe";
+    case fs::file_type::block:
+    case fs::file_type::character: return "a device";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::not_found: return "gone";
+    default: return ec ? ec.message() : "not a file";
+  }
 }
 
 }  // namespace alam::gazetteer_syntax

@@ -61,7 +61,10 @@ class Gazetteer {
   // Parses sources in order and builds the lookup image in memory. Ids must be unique across
   // all of them.
   static Result<Gazetteer> from_sources(const std::vector<GazetteerSource>& sources);
-  // Reads files, and the *.gaz files of folders (sorted by name), without parsing them.
+  // Reads files, and the *.gaz files of folders (sorted by name), without parsing them. In a
+  // folder only regular files (and links to them) are read: another entry named *.gaz (a pipe,
+  // a device, a folder, a broken link) is an error (kInvalidArgument). A file named directly may
+  // be a pipe (--gazetteer <(…)).
   static Result<std::vector<GazetteerSource>> read_sources(
       const std::vector<std::filesystem::path>& paths);
   // Loads gazetteer text files and folders, or one compiled file (alam gaz compile), which is
@@ -72,7 +75,8 @@ class Gazetteer {
   static Result<Gazetteer> load_compiled(const std::filesystem::path& path);
   // The same from bytes in memory (copied).
   static Result<Gazetteer> from_compiled(std::string_view bytes, std::string_view source_name);
-  // True when a file starts with the compiled-gazetteer magic number.
+  // True when a regular file starts with the compiled-gazetteer magic number (false for a pipe,
+  // which is not read).
   static bool is_compiled_file(const std::filesystem::path& path);
   // The default gazetteers shipped in gazetteers/ and embedded at build time.
   static Result<Gazetteer> embedded();
