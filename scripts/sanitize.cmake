@@ -1,0 +1,6 @@
+# Included into the project by scripts/sanitize.sh (CMAKE_PROJECT_INCLUDE). The sanitizer builds
+# compile the library (where the tests spend their time) and the fuzz targets at -O1, and
+# everything else (alam's own sources, the test executables, build tools) at -O0: with the
+# sanitizers' instrumentation that code takes two to three times longer to compile at -O1, for
+# little gain at run time.
+add_compile_options("$<$<BOOL:$<FILTER:$<TARGET_PROPERTY:NAME>,EXCLUDE,^alam(_fuzz_.*)?$>>:-O0>")
