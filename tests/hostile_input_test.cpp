@@ -810,19 +810,17 @@ struct Measured {
   long max_rss_kb = 0;
 };
 
-// Runs alam with stdin from `in` and stdout into `out`; the child's peak RSS by wait4. fork()
-// rather than posix_spawn, whose child would inherit this process's peak.
-Measured run_measured(const std::vector<std::string>& args, const fs::path& in,
-                      const fs::path& out) {
-  std::vector<std::string> argv_s = {ALAM_BINARY};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+// Runs argv (argv[0] a path) with stdin from `in`, stdout into `out`, stderr to /dev/null; its
+// exit status and peak RSS by wait4.
+Measured spawn_and_measure(const std::vector<std::string>& args, const char* in, const char* out) {
+  std::vector<std::string> argv_s = args;
   std::vector<char*> argv;
   for (std::string& s : argv_s) argv.push_back(s.data());
   argv.push_back(nullptr);
   const pid_t pid = ::fork();
   if (pid == 0) {
-    const int fi = ::open(in.c_str(), O_RDONLY);
-    const int fo = ::open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    const int fi = ::open(in, O_RDONLY);
+    const int fo = ::open(out, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     const int fe = ::open("/dev/null", O_WRONLY);
     if (fi < 0 || fo < 0 || fe < 0) ::_exit(126);
     ::dup2(fi, 0);
@@ -838,6 +836,47 @@ Measured run_measured(const std::vector<std::string>& args, const fs::path& in,
     m.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
     m.max_rss_kb = ru.ru_maxrss;
   }
+  return m;
+}
+
+// A child's peak RSS counts the pages it had before exec, that is, what it shared with its
+// parent after fork (Linux). This test process holds what earlier tests left, so alam is started
+// from a fresh, small one: this binary run again with ALAM_RSS_HELPER=RESULT\x1fIN\x1fOUT\x1fARGS…
+// (separated by \x1f), which runs alam, writes "STATUS PEAK_KB" into RESULT and exits before
+// main().
+const bool kRssHelper = [] {
+  const char* spec = std::getenv("ALAM_RSS_HELPER");
+  if (!spec) return false;
+  std::vector<std::string> parts;
+  std::string_view rest = spec;
+  for (std::size_t sep; (sep = rest.find('\x1f')) != std::string_view::npos; rest.remove_prefix(sep + 1))
+    parts.emplace_back(rest.substr(0, sep));
+  parts.emplace_back(rest);
+  if (parts.size() < 4) std::_Exit(125);
+  std::vector<std::string> args = {ALAM_BINARY};
+  args.insert(args.end(), parts.begin() + 3, parts.end());
+  const Measured m = spawn_and_measure(args, parts[1].c_str(), parts[2].c_str());
+  std::ofstream(parts[0]) << m.status << ' ' << m.max_rss_kb << '\n';
+  std::_Exit(0);
+}();
+
+// Runs `alam ARGS…` with stdin from `in` and stdout into `out`: its status and peak RSS.
+Measured run_measured(const std::vector<std::string>& args, const fs::path& in,
+                      const fs::path& out) {
+  const fs::path result = temp_dir() / "rss.result";
+  fs::remove(result);
+  std::string spec = result.string() + '\x1f' + in.string() + '\x1f' + out.string();
+  for (const std::string& a : args) spec += '\x1f' + a;
+  std::string self(4096, '\0');
+  const ssize_t n = ::readlink("/proc/self/exe", self.data(), self.size());
+  EXPECT_GT(n, 0);
+  self.resize(std::size_t(std::max<ssize_t>(n, 0)));
+  ::setenv("ALAM_RSS_HELPER", spec.c_str(), 1);
+  const Measured helper = spawn_and_measure({self}, "/dev/null", "/dev/null");
+  ::unsetenv("ALAM_RSS_HELPER");
+  Measured m;
+  EXPECT_EQ(helper.status, 0);
+  std::ifstream(result) >> m.status >> m.max_rss_kb;
   return m;
 }
 
