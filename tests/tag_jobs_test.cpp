@@ -182,7 +182,8 @@ TEST(TagJobs, ProgressOnlyOnATerminal) {
   close(to_child[0]);
   const std::string docs = many_documents(50);
   ASSERT_EQ(write(to_child[1], docs.data(), docs.size()), ssize_t(docs.size()));
-  std::this_thread::sleep_for(std::chrono::milliseconds(1300));
+  // Well past the 1 s before progress shows, even when alam starts slowly (sanitizers, load).
+  std::this_thread::sleep_for(std::chrono::milliseconds(3000));
   ASSERT_EQ(write(to_child[1], docs.data(), docs.size()), ssize_t(docs.size()));
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   close(to_child[1]);
