@@ -274,46 +274,12 @@ BENCHMARK(StageGrammarPercent)->Unit(benchmark::kMillisecond)->UseRealTime();
 void StageGrammarDate(benchmark::State& state) { run_grammar(state, grammar::match_date, false); }
 BENCHMARK(StageGrammarDate)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-// The class of token i for the name grammars, as tagger.cpp's token_class computes it.
+// The class of token i for the name grammars, as the tagger computes it.
 char token_class(const Doc& d, std::size_t i, const Stems& stems,
                  const std::array<const grammar::WordInfo*, 16>& info) {
-  namespace cls = grammar::cls;
-  const std::string_view text = d.token_text(i);
-  switch (d.tokens[i].script) {
-    case Script::kArabic: {
-      for (std::size_t k = 0; k < stems.size(); ++k)
-        if (info[k] && info[k]->word_class) return info[k]->word_class;
-      for (const Stem& stem : stems)
-        if (stem.restored || stem.key.starts_with("\u0627\u0644")) return cls::kArticleWord;
-      return text.size() >= 4 ? cls::kArabicName : cls::kArabicOther;
-    }
-    case Script::kLatin: {
-      const auto [ob, oe] = d.norm.original_range(d.tokens[i].begin, d.tokens[i].end);
-      const std::string_view orig = d.original.substr(ob, oe - ob);
-      const bool upper = orig.front() >= 'A' && orig.front() <= 'Z';
-      const bool acronym = upper && std::none_of(orig.begin(), orig.end(),
-                                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      const char c = info[0] ? info[0]->word_class : 0;
-      if (c == cls::kLatinOther && acronym && text.size() > 1) return cls::kCapital;
-      if (c) return c;
-      return upper ? cls::kCapital : cls::kLatinOther;
-    }
-    case Script::kMixed: return cls::kMixed;
-    case Script::kDigit: return cls::kDigits;
-    case Script::kOther: return cls::kLatinOther;
-    case Script::kSymbol: return text == "&" ? cls::kAmp : cls::kPunct;
-    case Script::kPunct: break;
-  }
-  if (text == "," || text == "\u060c") return cls::kComma;
-  if (text == "." || text == "!" || text == "?" || text == "\u061f" || text == "\u061b" || text == ";")
-    return cls::kStop;
-  if (text == ":") return cls::kColon;
-  if (text == "(" || text == "[") return cls::kOpen;
-  if (text == ")" || text == "]") return cls::kClose;
-  if (text == "\"" || text == "'" || text == "\u201c" || text == "\u201d" || text == "\u00ab" ||
-      text == "\u00bb" || text == "\u2018" || text == "\u2019")
-    return cls::kQuote;
-  return cls::kPunct;
+  const auto [ob, oe] = d.norm.original_range(d.tokens[i].begin, d.tokens[i].end);
+  return grammar::classify_token(d.tokens[i].script, d.token_text(i),
+                                 d.original.substr(ob, oe - ob), stems, info.data());
 }
 
 // Per document: the token classes as the name grammars see them (gazetteer matches overlaid:

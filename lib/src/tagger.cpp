@@ -286,48 +286,9 @@ class Run {
 
   // The class of token i for the name grammars (grammar/token_classes.hpp), from its stems.
   char token_class(std::size_t i) const {
-    namespace cls = grammar::cls;
-    const std::string_view text = token_text(i);
-    switch (tokens_[i].script) {
-      case Script::kArabic: {
-        for (std::size_t k = 0; k < stems_.size(); ++k)
-          if (info_[k] && info_[k]->word_class) return info_[k]->word_class;
-        constexpr std::string_view kArticle = "\u0627\u0644";
-        for (const Stem& stem : stems_)
-          if (stem.restored || stem.key.starts_with(kArticle)) return cls::kArticleWord;
-        return text.size() >= 4 ? cls::kArabicName : cls::kArabicOther;
-      }
-      case Script::kLatin: {
-        // An acronym (AT, HSBC) is a name word even when it spells a common word.
-        const auto [ob, oe] = norm_.original_range(tokens_[i].begin, tokens_[i].end);
-        const std::string_view orig = original_.substr(ob, oe - ob);
-        const bool upper = orig.front() >= 'A' && orig.front() <= 'Z';
-        const bool acronym = upper && std::none_of(orig.begin(), orig.end(), [](char ch) {
-          return ch >= 'a' && ch <= 'z';
-        });
-        const char c = info_[0] ? info_[0]->word_class : 0;
-        if (c == cls::kLatinOther && acronym && text.size() > 1) return cls::kCapital;
-        if (c) return c;
-        return upper ? cls::kCapital : cls::kLatinOther;
-      }
-      case Script::kMixed: return cls::kMixed;
-      case Script::kDigit: return cls::kDigits;
-      case Script::kOther: return cls::kLatinOther;
-      case Script::kSymbol: return text == "&" ? cls::kAmp : cls::kPunct;
-      case Script::kPunct: break;
-    }
-    static constexpr std::string_view kCommas[] = {",", "\u060c"};
-    static constexpr std::string_view kStops[] = {".", "!", "?", "\u061f", "\u061b", ";"};
-    static constexpr std::string_view kQuotes[] = {"\"", "'", "\u201c", "\u201d", "\u00ab",
-                                                   "\u00bb", "\u2018", "\u2019"};
-    for (std::string_view p : kCommas) if (text == p) return cls::kComma;
-    for (std::string_view p : kStops) if (text == p) return cls::kStop;
-    for (std::string_view p : kQuotes) if (text == p) return cls::kQuote;
-    if (text == ":") return cls::kColon;
-    if (text == "(" || text == "[") return cls::kOpen;
-    if (text == ")" || text == "]") return cls::kClose;
-    if (text == "&") return cls::kAmp;
-    return cls::kPunct;
+    const auto [ob, oe] = norm_.original_range(tokens_[i].begin, tokens_[i].end);
+    return grammar::classify_token(tokens_[i].script, token_text(i), original_.substr(ob, oe - ob),
+                                   stems_, info_.data());
   }
 
   // Person and organisation rules over the token classes, where gazetteer matches replace the

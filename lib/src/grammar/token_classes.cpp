@@ -2,7 +2,11 @@
 // و for ؤ, lower-case Latin). grammar_test checks that normalization leaves them unchanged.
 #include "grammar/token_classes.hpp"
 
+#include <algorithm>
 #include <utility>
+
+#include "clitics.hpp"
+#include "grammar/lexicon.hpp"
 
 namespace alam::grammar {
 
@@ -79,6 +83,46 @@ std::vector<std::string> name_grammar_words() {
   for (const auto& [c, words] : class_word_lists())
     for (std::string_view w : words) out.emplace_back(w);
   return out;
+}
+
+char classify_token(Script script, std::string_view text, std::string_view original,
+                    const Stems& stems, const WordInfo* const* info) {
+  switch (script) {
+    case Script::kArabic: {
+      for (std::size_t k = 0; k < stems.size(); ++k)
+        if (info[k] && info[k]->word_class) return info[k]->word_class;
+      for (const Stem& stem : stems)
+        if (stem.restored || stem.key.starts_with("\u0627\u0644")) return cls::kArticleWord;
+      return text.size() >= 4 ? cls::kArabicName : cls::kArabicOther;
+    }
+    case Script::kLatin: {
+      // An acronym (AT, HSBC) is a name word even when it spells a common word.
+      const bool upper = !original.empty() && original.front() >= 'A' && original.front() <= 'Z';
+      const bool acronym = upper && std::none_of(original.begin(), original.end(),
+                                                 [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      const char c = info[0] ? info[0]->word_class : 0;
+      if (c == cls::kLatinOther && acronym && text.size() > 1) return cls::kCapital;
+      if (c) return c;
+      return upper ? cls::kCapital : cls::kLatinOther;
+    }
+    case Script::kMixed: return cls::kMixed;
+    case Script::kDigit: return cls::kDigits;
+    case Script::kOther: return cls::kLatinOther;
+    case Script::kSymbol: return text == "&" ? cls::kAmp : cls::kPunct;
+    case Script::kPunct: break;
+  }
+  static constexpr std::string_view kCommas[] = {",", "\u060c"};
+  static constexpr std::string_view kStops[] = {".", "!", "?", "\u061f", "\u061b", ";"};
+  static constexpr std::string_view kQuotes[] = {"\"", "'", "\u201c", "\u201d", "\u00ab",
+                                                 "\u00bb", "\u2018", "\u2019"};
+  for (std::string_view p : kCommas) if (text == p) return cls::kComma;
+  for (std::string_view p : kStops) if (text == p) return cls::kStop;
+  for (std::string_view p : kQuotes) if (text == p) return cls::kQuote;
+  if (text == ":") return cls::kColon;
+  if (text == "(" || text == "[") return cls::kOpen;
+  if (text == ")" || text == "]") return cls::kClose;
+  if (text == "&") return cls::kAmp;
+  return cls::kPunct;
 }
 
 }  // namespace alam::grammar

@@ -8,7 +8,15 @@
 #include <utility>
 #include <vector>
 
+#include "alam/tokenizer.hpp"
+
+namespace alam {
+class Stems;
+}
+
 namespace alam::grammar {
+
+struct WordInfo;
 
 // One character per token:
 namespace cls {
@@ -48,5 +56,11 @@ const std::vector<std::pair<char, std::vector<std::string_view>>>& class_word_li
 
 // Every word of the lists (for the test that they are in normalized form).
 std::vector<std::string> name_grammar_words();
+
+// The class of a token for the name grammars: from its script, its normalized text, its
+// original text (for letter case), its proclitic stems and their lexicon entries (info[k] for
+// stems[k]).
+char classify_token(Script script, std::string_view text, std::string_view original,
+                    const Stems& stems, const WordInfo* const* info);
 
 }  // namespace alam::grammar
