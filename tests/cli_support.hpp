@@ -2,6 +2,7 @@
 #pragma once
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -17,14 +18,21 @@ struct Run {
   std::string err;  // standard error
 };
 
+// This test process's scratch folder, removed when the process exits normally (not by a forked
+// child: only the process that made it removes it).
 inline std::filesystem::path temp_dir() {
-  static const std::filesystem::path dir = [] {
-    auto d = std::filesystem::temp_directory_path() /
-             ("alam_cli_test_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(d);
-    return d;
-  }();
-  return dir;
+  struct Scratch {
+    pid_t owner = ::getpid();
+    std::filesystem::path dir = std::filesystem::temp_directory_path() /
+                                ("alam_cli_test_" + std::to_string(::getpid()));
+    Scratch() { std::filesystem::create_directories(dir); }
+    ~Scratch() {
+      std::error_code ec;
+      if (::getpid() == owner) std::filesystem::remove_all(dir, ec);
+    }
+  };
+  static const Scratch scratch;
+  return scratch.dir;
 }
 
 inline std::string write_temp(const std::string& name, const std::string& content) {

@@ -296,7 +296,7 @@ TEST(RoundTrip, BratCodepointOffsetsSliceTheTxtByCodePoints) {
 // --- files, detection, pairing ----------------------------------------------------------------
 
 fs::path fresh_dir(const std::string& name) {
-  const fs::path d = fs::temp_directory_path() / ("alam_readers_" + std::to_string(::getpid())) / name;
+  const fs::path d = fs::temp_directory_path() / ("alam_readers_" + std::to_string(::getpid()) + "_" + name);
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
