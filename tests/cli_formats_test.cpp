@@ -241,6 +241,28 @@ TEST(CliFormats, EvalBadInputNamesFileAndLine) {
   EXPECT_NE(differ.err.find("document 1 differs in text"), std::string::npos) << differ.err;
 }
 
+TEST(CliFormats, EvalReadsAFolderOfGoldFiles) {
+  const auto dir = temp_dir() / "gold_folder";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "a.jsonl")
+      << R"({"text":"Nvidia A100","entities":[{"start":0,"end":6,"type":"ORG"},{"start":7,"end":11,"type":"CHIP"}]})"
+      << "\n";
+  std::ofstream(dir / "b.jsonl") << R"({"text":"قالت إنفيديا","entities":[{"start":5,"end":12,"type":"ORG"}]})"
+                                 << "\n";
+  auto r = run(alam_cmd("eval '" + dir.string() + "'"));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("strict core F1 1.000, strict all F1 1.000 over 2 documents"),
+            std::string::npos)
+      << r.out;
+  const auto empty = temp_dir() / "no_gold";
+  std::filesystem::create_directories(empty);
+  auto none = run(alam_cmd("eval '" + empty.string() + "'"));
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.err.find("no documents in this folder"), std::string::npos) << none.err;
+  std::filesystem::remove_all(dir);
+  std::filesystem::remove_all(empty);
+}
+
 }  // namespace
 }  // namespace alam
 

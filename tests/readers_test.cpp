@@ -358,6 +358,54 @@ TEST(LoadDocuments, DetectsFormatsAndReadsBratFoldersInNaturalOrder) {
   fs::remove_all(dir);
 }
 
+TEST(LoadDocuments, FoldersOfJsonlOrConllFiles) {
+  const fs::path dir = fresh_dir("gold_folder");
+  fs::create_directories(dir / "jsonl");
+  put(dir / "jsonl" / "part-10.jsonl", R"({"id":"c","text":"Intel"})" "\n");
+  put(dir / "jsonl" / "part-2.jsonl",
+      R"({"id":"a","text":"Nvidia"})" "\n" R"({"id":"b","text":"AMD"})" "\n");
+  put(dir / "jsonl" / "notes.md", "not a document");
+  EXPECT_EQ(*detect_format(dir / "jsonl"), DocumentFormat::kJsonl);
+  auto docs = load_documents(dir / "jsonl");
+  ASSERT_TRUE(docs) << docs.status().message();
+  ASSERT_EQ(docs->size(), 3u);  // part-2 before part-10, the .md file skipped
+  EXPECT_EQ((*docs)[0].text, "Nvidia");
+  EXPECT_EQ((*docs)[1].text, "AMD");
+  EXPECT_EQ((*docs)[2].text, "Intel");
+
+  fs::create_directories(dir / "conll");
+  put(dir / "conll" / "x.conll", "Nvidia\tB-ORG\n");
+  EXPECT_EQ(*detect_format(dir / "conll"), DocumentFormat::kConll);
+  auto conll = load_documents(dir / "conll");
+  ASSERT_TRUE(conll) << conll.status().message();
+  EXPECT_EQ(conll->size(), 1u);
+
+  // A bad line names its file and line.
+  put(dir / "jsonl" / "part-3.jsonl", "{\"text\":\"x\"}\n{oops\n");
+  auto bad = load_documents(dir / "jsonl");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.status().message().rfind((dir / "jsonl" / "part-3.jsonl").string() + ":2: ", 0),
+            0u)
+      << bad.status().message();
+
+  fs::create_directories(dir / "empty");
+  put(dir / "empty" / "readme", "nothing");
+  auto empty = detect_format(dir / "empty");
+  ASSERT_FALSE(empty);
+  EXPECT_NE(empty.status().message().find("no documents in this folder"), std::string::npos);
+  EXPECT_FALSE(load_documents(dir / "empty"));
+  EXPECT_FALSE(load_documents(dir / "empty", DocumentFormat::kJsonl));
+
+  put(dir / "conll" / "y.jsonl", R"({"text":"x"})" "\n");
+  auto mixed = detect_format(dir / "conll");
+  ASSERT_FALSE(mixed);
+  EXPECT_NE(mixed.status().message().find("both JSONL and CoNLL"), std::string::npos);
+  auto chosen = load_documents(dir / "conll", DocumentFormat::kConll);
+  ASSERT_TRUE(chosen) << chosen.status().message();
+  EXPECT_EQ(chosen->size(), 1u);
+  fs::remove_all(dir);
+}
+
 TEST(PairDocuments, ByPositionByIdAndAcrossWhitespace) {
   const std::string t1 = "قالت إنفيديا", t2 = "Nvidia  A100\tx";
   const std::vector<Document> gold = {

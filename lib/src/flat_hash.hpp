@@ -26,8 +26,24 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     n -= 8;
   }
   if (n > 0) {
+    // The last n (< 8) bytes as the low bytes of w, the rest zero (a little-endian load),
+    // without a variable-length memcpy (a libc call).
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (s.size() >= 8) {
+      std::memcpy(&w, p + n - 8, 8);  // the word ending at the end; its first 8 - n bytes hashed already
+      w >>= 8 * (8 - n);
+    } else {
+      if (n >= 4) {
+        std::uint32_t lo, hi;
+        std::memcpy(&lo, p, 4);
+        std::memcpy(&hi, p + n - 4, 4);  // bytes n-4 … n-1: the top n-4 of them are bytes 4 …
+        w = std::uint64_t(lo) | (std::uint64_t(hi) >> 8 * (8 - n)) << 32;
+      } else {
+        w = static_cast<unsigned char>(p[0]);
+        if (n >= 2) w |= std::uint64_t(static_cast<unsigned char>(p[1])) << 8;
+        if (n == 3) w |= std::uint64_t(static_cast<unsigned char>(p[2])) << 16;
+      }
+    }
     h = (h ^ w) * kMul;
     h ^= h >> 29;
   }

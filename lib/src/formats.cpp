@@ -235,15 +235,60 @@ DocumentFormat detect_content_format(std::string_view content) {
   return DocumentFormat::kJsonl;  // empty: no documents either way
 }
 
+namespace {
+
+bool is_jsonl_extension(const std::string& ext) {
+  return ext == ".jsonl" || ext == ".json" || ext == ".ndjson";
+}
+bool is_conll_extension(const std::string& ext) {
+  return ext == ".conll" || ext == ".conllu" || ext == ".bio" || ext == ".iob" ||
+         ext == ".iob2" || ext == ".tsv";
+}
+
+// The regular files of a folder whose extension `wanted` accepts, in natural name order.
+Result<std::vector<fs::path>> folder_files(const fs::path& dir,
+                                           bool (*wanted)(const std::string& ext)) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && wanted(lower_extension(it->path())))
+      names.push_back(it->path().filename().string());
+  if (ec) return Status(StatusCode::kIoError, dir.string() + ": cannot list: " + ec.message());
+  std::sort(names.begin(), names.end(), natural_less);
+  std::vector<fs::path> out;
+  for (const std::string& n : names) out.push_back(dir / n);
+  return out;
+}
+
+bool is_brat_extension(const std::string& ext) { return ext == ".ann" || ext == ".txt"; }
+
+}  // namespace
+
 Result<DocumentFormat> detect_format(const fs::path& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return DocumentFormat::kBrat;
+  if (fs::is_directory(path, ec)) {
+    // brat (NAME.txt / NAME.ann) unless the folder holds only JSONL or CoNLL files.
+    auto brat = folder_files(path, is_brat_extension);
+    if (!brat) return brat.status();
+    if (!brat->empty()) return DocumentFormat::kBrat;
+    auto jsonl = folder_files(path, is_jsonl_extension);
+    if (!jsonl) return jsonl.status();
+    auto conll = folder_files(path, is_conll_extension);
+    if (!conll) return conll.status();
+    if (!jsonl->empty() && conll->empty()) return DocumentFormat::kJsonl;
+    if (jsonl->empty() && !conll->empty()) return DocumentFormat::kConll;
+    if (jsonl->empty())
+      return Status(StatusCode::kInvalidArgument,
+                    path.string() + ": no documents in this folder (no brat NAME.txt/NAME.ann, "
+                                    "JSONL or CoNLL files)");
+    return Status(StatusCode::kInvalidArgument,
+                  path.string() + ": a folder of both JSONL and CoNLL files: name one file, or "
+                                  "give --format");
+  }
   const std::string ext = lower_extension(path);
   if (ext == ".ann") return DocumentFormat::kBrat;
-  if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") return DocumentFormat::kJsonl;
-  if (ext == ".conll" || ext == ".conllu" || ext == ".bio" || ext == ".iob" || ext == ".iob2" ||
-      ext == ".tsv")
-    return DocumentFormat::kConll;
+  if (is_jsonl_extension(ext)) return DocumentFormat::kJsonl;
+  if (is_conll_extension(ext)) return DocumentFormat::kConll;
   if (ext == ".txt") {
     fs::path ann = path;
     ann.replace_extension(".ann");
@@ -268,9 +313,23 @@ Result<std::vector<Document>> load_documents(const fs::path& path,
   }
   if (*format == DocumentFormat::kBrat) return load_brat(path, options.brat_offsets);
   std::error_code ec;
-  if (fs::is_directory(path, ec))
-    return Status(StatusCode::kInvalidArgument,
-                  path.string() + ": a folder (only brat input can be a folder)");
+  if (fs::is_directory(path, ec)) {
+    // Every file of the format in the folder, in natural name order, one after another.
+    auto files = folder_files(path, *format == DocumentFormat::kJsonl ? is_jsonl_extension
+                                                                      : is_conll_extension);
+    if (!files) return files.status();
+    if (files->empty())
+      return Status(StatusCode::kInvalidArgument,
+                    path.string() + ": no " + std::string(document_format_name(*format)) +
+                        " files in this folder");
+    std::vector<Document> all;
+    for (const fs::path& f : *files) {
+      auto docs = load_documents(f, format, options);
+      if (!docs) return docs.status();
+      for (Document& d : *docs) all.push_back(std::move(d));
+    }
+    return all;
+  }
   auto content = read_file(path);
   if (!content) return content.status();
   return parse_documents(path.string(), *content, *format);

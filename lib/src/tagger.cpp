@@ -38,6 +38,12 @@ bool has_bidi_control(std::string_view text) {
   return false;
 }
 
+// The last three bytes of s (at least three long), as one number.
+std::uint32_t last3(std::string_view s) {
+  const auto b = [&](std::size_t k) { return std::uint32_t(static_cast<unsigned char>(s[s.size() - k])); };
+  return b(3) << 16 | b(2) << 8 | b(1);
+}
+
 // Per-call state of one tag() run.
 class Run {
  public:
@@ -339,6 +345,11 @@ class Run {
       }
     }
     if (family.empty() && names.empty()) return chosen;
+    // A token can hold a family name only if it ends in the name's last three bytes: every
+    // stem key ends where its token ends (a restored لل key only changes its start).
+    std::vector<std::uint32_t> tails;
+    for (const auto& [name, c] : family) tails.push_back(last3(name));
+    std::sort(tails.begin(), tails.end());
     std::vector<bool> taken(tokens_.size(), false);
     for (const Candidate& c : chosen)
       for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = true;
@@ -371,6 +382,9 @@ class Run {
         if (taken[i]) continue;
       }
       if (family.empty()) continue;
+      if (const std::string_view t = token_text(i);
+          t.size() < 3 || !std::binary_search(tails.begin(), tails.end(), last3(t)))
+        continue;
       if (tokens_[i].script == Script::kArabic)
         stems_.split(token_text(i));
       else

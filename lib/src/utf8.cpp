@@ -127,7 +127,11 @@ std::size_t count_codepoints(std::string_view text, bool known_valid) {
     for (; i + 8 <= n; i += 8) {
       std::uint64_t w;
       std::memcpy(&w, text.data() + i, 8);
-      cont += std::size_t(__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull));
+      // One bit per continuation byte, moved to the byte's low bit; the multiply adds the eight
+      // bytes into the top one (at most 8: no carry). A popcount would be a libgcc call on
+      // baseline x86-64.
+      const std::uint64_t marks = (w & ~(w << 1) & 0x8080808080808080ull) >> 7;
+      cont += std::size_t((marks * 0x0101010101010101ull) >> 56);
     }
     for (; i < n; ++i) cont += (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;
     return n - cont;

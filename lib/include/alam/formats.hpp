@@ -73,14 +73,17 @@ Result<std::vector<Document>> parse_documents(std::string_view source, std::stri
 // The format of content alone: JSONL when the first non-blank line starts with '{', else CoNLL.
 DocumentFormat detect_content_format(std::string_view content);
 
-// The format of a path: a folder is brat; *.ann (or a *.txt with an .ann beside it) is one brat
+// The format of a path: a folder is brat when it holds NAME.txt or NAME.ann files, otherwise
+// JSONL or CoNLL when it holds files of just one of them (an error when it holds neither or
+// both); *.ann (or a *.txt with an .ann beside it) is one brat
 // document; *.jsonl / *.json / *.ndjson is JSONL; *.conll / *.conllu / *.bio / *.iob /
 // *.iob2 / *.tsv is CoNLL; otherwise the content decides (a first non-blank line that starts
 // with '{' is JSONL, anything else CoNLL). Errors when the path cannot be read.
 Result<DocumentFormat> detect_format(const std::filesystem::path& path);
 
-// Reads a file (or, for brat, a folder of NAME.ann + NAME.txt pairs in natural name order,
-// "doc-2" before "doc-10"), detecting the format when none is given.
+// Reads a file, or a folder: for brat its NAME.ann + NAME.txt pairs, for JSONL and CoNLL every
+// file with that format's extension, both in natural name order ("doc-2" before "doc-10").
+// Detects the format when none is given.
 Result<std::vector<Document>> load_documents(const std::filesystem::path& path,
                                              std::optional<DocumentFormat> format = {},
                                              ReadOptions options = {});
