@@ -66,6 +66,22 @@ TEST(Jsonl, WritesBadBytesAsReplacementCharacters) {
   EXPECT_EQ(out, "{\"text\":\"a\uFFFD\\u0001\",\"entities\":[]}");
 }
 
+TEST(Jsonl, ASpanInsideACharacterStillWritesValidUtf8) {
+  // Valid text, but a caller's span that starts and ends inside two-byte letters: its "text" is
+  // ill-formed and must be written as U+FFFD, also when the text is known to be valid.
+  const std::string text = "\u0642\u0627\u0644";  // قال
+  for (const bool known_valid : {false, true}) {
+    std::string out;
+    append_document_json(out, "", text, {Span{1, 3, EntityType::kOrg, "", ""}}, known_valid);
+    EXPECT_EQ(utf8::first_invalid(out), std::string_view::npos) << out;
+    EXPECT_NE(out.find("\"text\":\"\uFFFD\uFFFD\""), std::string::npos) << out;
+    // Past the end: clamped, no exception.
+    out.clear();
+    append_document_json(out, "", text, {Span{9, 12, EntityType::kOrg, "", ""}}, known_valid);
+    EXPECT_NE(out.find("\"text\":\"\""), std::string::npos) << out;
+  }
+}
+
 TEST(Jsonl, RoundTrip) {
   const std::string text = "وإنفيديا 😀 A100";
   const std::vector<Span> spans = {{2, 16, EntityType::kOrg, "Nvidia", "gaz:nvidia"},

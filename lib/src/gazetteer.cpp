@@ -285,7 +285,10 @@ std::string format_entities(const std::vector<Entity>& entities) {
       std::string flags;
       for (auto [on, flag] : {std::pair{a.case_sensitive, "cs"}, std::pair{a.exact, "exact"},
                               std::pair{a.generated, "gen"}})
-        if (on) flags += (flags.empty() ? "" : ",") + std::string(flag);
+        if (on) {
+          if (!flags.empty()) flags += ',';
+          flags += flag;
+        }
       out += k == 0 && !is_list_type(e.type) ? "name" : "alias";
       if (!flags.empty()) out += "[" + flags + "]";
       out += " = " + a.text + "\n";

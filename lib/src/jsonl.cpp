@@ -274,7 +274,16 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
       out.append(",\"byte_end\":");
       append_number(out, s.end);
       out.append(",\"type\":\"").append(type_name(s.type)).append("\",\"text\":");
-      append_json_string(out, text.substr(s.begin, s.end - s.begin));
+      const std::size_t b = std::min<std::size_t>(s.begin, text.size());
+      const std::string_view span_text = text.substr(b, s.end > b ? s.end - b : 0);
+      auto boundary = [&](std::size_t p) {
+        return p >= text.size() || (static_cast<unsigned char>(text[p]) & 0xC0) != 0x80;
+      };
+      // A slice of valid text is valid when both its ends are code point boundaries.
+      if (valid && boundary(b) && boundary(b + span_text.size()))
+        append_valid_json_string(out, span_text);
+      else
+        append_json_string(out, span_text);
       if (!s.canonical.empty()) {
         out.append(",\"canonical\":");
         append_json_string(out, s.canonical);

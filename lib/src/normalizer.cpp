@@ -163,12 +163,17 @@ Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
 const NormalizerOptions& Normalizer::options() const { return tables_->options; }
 
 NormalizedText Normalizer::normalize(std::string_view in) const {
+  NormalizedText r;
+  normalize(in, r);
+  return r;
+}
+
+void Normalizer::normalize(std::string_view in, NormalizedText& r) const {
   if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
   const Tables& t = *tables_;
   const Entry* const bmp = t.bmp.data();
   const char* const pool = t.pool.data();
   const char* const ascii = t.ascii.data();
-  NormalizedText r;
   // The output is written through raw pointers held in locals (so that they stay in registers);
   // before each character at least kSlack bytes are free, as no code point maps to more.
   constexpr std::size_t kSlack = kMaxExpansion + 16;
@@ -286,7 +291,6 @@ NormalizedText Normalizer::normalize(std::string_view in) const {
     i = end;
   }
   resize(o, out, sb, se);
-  return r;
 }
 
 std::string Normalizer::normalize_text(std::string_view utf8) const {

@@ -87,6 +87,12 @@ std::vector<Token> tokenize(const NormalizedText& n) {
 
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> out;
+  tokenize(s, out);
+  return out;
+}
+
+void tokenize(std::string_view s, std::vector<Token>& out) {
+  out.clear();
   out.reserve(s.size() / 6 + 1);
   const auto& table = bmp_classes();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -177,7 +183,6 @@ std::vector<Token> tokenize(std::string_view s) {
     out.push_back(t);
     i = j;
   }
-  return out;
 }
 
 }  // namespace alam

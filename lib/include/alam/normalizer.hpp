@@ -77,6 +77,8 @@ class Normalizer {
 
   // Normalizes utf8 (any bytes). Texts of 4 GiB or more are rejected with std::length_error.
   NormalizedText normalize(std::string_view utf8) const;
+  // The same into out, reusing its storage (for callers that normalize many texts).
+  void normalize(std::string_view utf8, NormalizedText& out) const;
   // The normalized text alone, without the offset map.
   std::string normalize_text(std::string_view utf8) const;
 

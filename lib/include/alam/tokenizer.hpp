@@ -50,6 +50,8 @@ struct Token {
 
 // Tokenizes normalized text (the output of Normalizer::normalize); source offsets are left 0.
 std::vector<Token> tokenize(std::string_view normalized);
+// The same into out (cleared first), reusing its storage.
+void tokenize(std::string_view normalized, std::vector<Token>& out);
 
 struct NormalizedText;
 // Tokenizes n.text and fills each token's source (original byte) range.
