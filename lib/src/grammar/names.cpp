@@ -2,6 +2,7 @@
 #include "grammar/names.hpp"
 
 #include <array>
+#include <cstdint>
 
 #include "grammar/org_def.hpp"
 #include "grammar/person_def.hpp"
@@ -15,6 +16,10 @@ struct NameRule {
   // Rules that begin with the name itself must start where a name can start.
   bool starts_with_name;
   bool (*run)(Iterator& first, Iterator last, boost::iterator_range<Iterator>& capture);
+  // The classes the rule's first token can have (read off its definition in person_def.hpp /
+  // org_def.hpp; NameGrammar.FirstClassesAreComplete checks them against running every rule
+  // everywhere).
+  std::string_view first;
 };
 
 template <const auto& Rule>
@@ -26,33 +31,48 @@ bool run_name_rule(Iterator& first, Iterator last, boost::iterator_range<Iterato
   }
 }
 
+constexpr char kSpeechFirst[] = {cls::kSpeech, 0};
+constexpr char kLatinWordFirst[] = {cls::kCapital, cls::kGiven, 0};
+constexpr char kArabicWordFirst[] = {cls::kArabicName, cls::kGiven, 0};
+constexpr char kAnyWordFirst[] = {cls::kArabicName, cls::kGiven, cls::kCapital, 0};
+constexpr char kTitleFirst[] = {cls::kTitle, 0};
+constexpr char kHonorificFirst[] = {cls::kHonorific, 0};
+constexpr char kBylineFirst[] = {cls::kByline, 0};
+constexpr char kGivenFirst[] = {cls::kGiven, 0};
+constexpr char kOrgCueFirst[] = {cls::kOrgCue, 0};
+constexpr char kSuffixFirst[] = {cls::kCapital, cls::kOrgStart, 0};
+constexpr char kKnownOrgFirst[] = {cls::kOrgStart, 0};
+constexpr char kCapitalFirst[] = {cls::kCapital, 0};
+
 const std::array<NameRule, 12> kRules{{
-    {"person.speech", EntityType::kPerson, false, &run_name_rule<person::speech>},
-    {"person.said_after", EntityType::kPerson, true, &run_name_rule<person::said_after>},
-    {"person.apposition", EntityType::kPerson, false, &run_name_rule<person::apposition_two>},
-    {"person.apposition", EntityType::kPerson, true, &run_name_rule<person::apposition>},
-    {"person.title", EntityType::kPerson, false, &run_name_rule<person::title>},
-    {"person.honorific", EntityType::kPerson, false, &run_name_rule<person::honorific>},
-    {"person.byline", EntityType::kPerson, false, &run_name_rule<person::byline>},
+    {"person.speech", EntityType::kPerson, false, &run_name_rule<person::speech>, kSpeechFirst},
+    {"person.said_after", EntityType::kPerson, true, &run_name_rule<person::said_after>,
+     kLatinWordFirst},
+    {"person.apposition", EntityType::kPerson, false, &run_name_rule<person::apposition_two>,
+     kArabicWordFirst},
+    {"person.apposition", EntityType::kPerson, true, &run_name_rule<person::apposition>,
+     kAnyWordFirst},
+    {"person.title", EntityType::kPerson, false, &run_name_rule<person::title>, kTitleFirst},
+    {"person.honorific", EntityType::kPerson, false, &run_name_rule<person::honorific>,
+     kHonorificFirst},
+    {"person.byline", EntityType::kPerson, false, &run_name_rule<person::byline>, kBylineFirst},
     // A given name anchors a name even right after a word that looks like one (ورحب محمد …).
-    {"person.given", EntityType::kPerson, false, &run_name_rule<person::given_name>},
-    {"org.cue", EntityType::kOrg, false, &run_name_rule<org::cue>},
-    {"org.suffix", EntityType::kOrg, true, &run_name_rule<org::suffix>},
-    {"org.coordinated", EntityType::kOrg, false, &run_name_rule<org::coordinated_after>},
-    {"org.coordinated", EntityType::kOrg, true, &run_name_rule<org::coordinated_before>},
+    {"person.given", EntityType::kPerson, false, &run_name_rule<person::given_name>, kGivenFirst},
+    {"org.cue", EntityType::kOrg, false, &run_name_rule<org::cue>, kOrgCueFirst},
+    {"org.suffix", EntityType::kOrg, true, &run_name_rule<org::suffix>, kSuffixFirst},
+    {"org.coordinated", EntityType::kOrg, false, &run_name_rule<org::coordinated_after>,
+     kKnownOrgFirst},
+    {"org.coordinated", EntityType::kOrg, true, &run_name_rule<org::coordinated_before>,
+     kCapitalFirst},
 }};
 
-// Classes that can start one of the rules; everything else is skipped cheaply.
-bool can_start(char c) {
-  switch (c) {
-    case cls::kSpeech: case cls::kTitle: case cls::kHonorific: case cls::kByline:
-    case cls::kOrgCue: case cls::kCapital: case cls::kArabicName: case cls::kOrgStart:
-    case cls::kGiven:
-      return true;
-    default:
-      return false;
-  }
-}
+// For each class character, the rules (bit k: kRules[k]) that can start at it.
+const std::array<std::uint16_t, 256> kRulesByFirst = [] {
+  std::array<std::uint16_t, 256> t{};
+  for (std::size_t k = 0; k < kRules.size(); ++k)
+    for (char c : kRules[k].first) t[static_cast<unsigned char>(c)] |= std::uint16_t(1u << k);
+  return t;
+}();
 
 bool is_name_class(char c) {
   return c == cls::kArabicName || c == cls::kCapital || c == cls::kGiven || c == cls::kGivenRest;
@@ -60,14 +80,17 @@ bool is_name_class(char c) {
 
 }  // namespace
 
-void match_names(std::string_view classes, std::vector<TokenMatch>& out) {
+void match_names(std::string_view classes, std::vector<TokenMatch>& out, bool every_rule) {
   const Iterator begin = classes.data(), end = classes.data() + classes.size();
   for (std::size_t pos = 0; pos < classes.size(); ++pos) {
-    if (!can_start(classes[pos])) continue;
+    const std::uint16_t can = every_rule ? std::uint16_t(0xFFFF)
+                                         : kRulesByFirst[static_cast<unsigned char>(classes[pos])];
+    if (can == 0) continue;
     // A name starts a rule only at its first word.
     const bool name_start = !(pos > 0 && is_name_class(classes[pos - 1]));
-    for (const NameRule& r : kRules) {
-      if (r.starts_with_name && !name_start) continue;
+    for (std::size_t k = 0; k < kRules.size(); ++k) {
+      const NameRule& r = kRules[k];
+      if (!(can >> k & 1u) || (r.starts_with_name && !name_start)) continue;
       Iterator first = begin + pos;
       boost::iterator_range<Iterator> capture;
       if (!r.run(first, end, capture) || capture.empty()) continue;

@@ -16,8 +16,9 @@ struct TokenMatch {
   const char* rule = "";
 };
 
-// Runs every person and organisation rule at every token position of `classes` (one class
-// character per token) and appends each match. Linear in the number of tokens.
-void match_names(std::string_view classes, std::vector<TokenMatch>& out);
+// Runs the person and organisation rules at every token position of `classes` (one class
+// character per token) and appends each match. Linear in the number of tokens. Each rule is
+// tried only where the class of the token can start it; every_rule (for tests) tries them all.
+void match_names(std::string_view classes, std::vector<TokenMatch>& out, bool every_rule = false);
 
 }  // namespace alam::grammar
