@@ -171,7 +171,12 @@ class Run {
   }
 
  private:
-  std::string_view token_text(std::size_t i) const { return tokens_[i].view(norm_.text); }
+  // Tokens lie inside the normalized text (tokenize), so no bounds check (substr's kept this
+  // out of line: 7 M instructions per 2 MB).
+  std::string_view token_text(std::size_t i) const {
+    const Token& t = tokens_[i];
+    return {norm_.text.data() + t.begin, std::size_t(t.end - t.begin)};
+  }
 
   void find_candidates() {
     scan();
