@@ -1,4 +1,5 @@
 #include "clitics.hpp"
+#include "word_cache.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,24 @@ TEST(Clitics, UnsplitComesFirst) {
   EXPECT_EQ(s[0].first, 0u);
   EXPECT_EQ(s[0].second, "وانفيديا");
   EXPECT_NE(std::find(s.begin(), s.end(), std::make_pair(2u, std::string("انفيديا"))), s.end());
+}
+
+// The word cache keeps at most WordFacts::kMaxStems stems of a token: every token of up to
+// five letters from the proclitic letters and a few others (all 5^8 would be slow; 8^5 covers
+// every proclitic sequence) splits into no more.
+TEST(Clitics, NoTokenHasMoreStemsThanTheWordCacheKeeps) {
+  const std::vector<std::string> letters = {"\u0648", "\u0641", "\u0628", "\u0643",
+                                            "\u0644", "\u0627", "\u0633", "\u0645"};
+  std::size_t most = 0;
+  Stems stems;
+  for (std::size_t code = 0; code < 8 * 8 * 8 * 8 * 8; ++code) {
+    std::string token;
+    for (std::size_t c = code, k = 0; k < 5; ++k, c /= 8) token += letters[c % 8];
+    stems.split(token);
+    most = std::max(most, stems.size());
+    ASSERT_LE(stems.size(), WordFacts::kMaxStems) << token;
+  }
+  EXPECT_EQ(most, WordFacts::kMaxStems);  // the bound is reached (ولل…: whole, و, ول, ولال)
 }
 
 TEST(Clitics, ConjunctionAndPreposition) {

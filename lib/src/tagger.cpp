@@ -231,7 +231,7 @@ class Run {
       const grammar::WordInfo* bare_info =
           bare.size() != stem.key.size() ? grammar::lookup_word(bare) : nullptr;
       if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
-      f.stems[k] = {std::uint8_t(stem.skip), stem.restored, index_.token_id(stem.key), info};
+      f.stems[k] = {info, index_.token_id(stem.key), std::uint8_t(stem.skip), stem.restored};
     }
   }
 

@@ -17,12 +17,15 @@
 namespace alam {
 
 struct WordFacts {
-  static constexpr std::size_t kMaxStems = 8;
+  // Stems::split gives at most four stems: the whole token, a preposition alone or a
+  // conjunction with or without a preposition, and a restored ل + ال (clitics_test checks it).
+  // Kept small: the cache's slots are touched once per token, and fewer cache lines are faster.
+  static constexpr std::size_t kMaxStems = 4;
   struct StemFacts {
+    const grammar::WordInfo* info = nullptr;  // grammar::lookup_word of the key
+    std::uint32_t id = 0;   // Gazetteer::Index::token_id of the stem's key (kNone: unknown)
     std::uint8_t skip = 0;  // Stem::skip
     bool restored = false;  // Stem::restored
-    std::uint32_t id = 0;   // Gazetteer::Index::token_id of the stem's key (kNone: unknown)
-    const grammar::WordInfo* info = nullptr;  // grammar::lookup_word of the key
   };
   std::array<StemFacts, kMaxStems> stems{};
   std::uint8_t count = 0;
