@@ -205,14 +205,21 @@ class Run {
       facts_ = &cache.get(serial_, std::uint8_t(t.script), text, [&](WordFacts& f) {
         learn(t, text, f);
       });
-      stems_.assign(text, *facts_);
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
+      if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here
+        if (options_.grammars) {
+          cue_[i] = facts_->cue;
+          classes_[i] = facts_->cls;
+        }
+        continue;
+      }
+      stems_.assign(text, *facts_);
       if (t.is_word()) lookup_gazetteer(i);
       if (!options_.grammars) continue;
       for (std::size_t k = 0; k < stems_.size(); ++k) info_[k] = facts_->stems[k].info;
       cue_[i] = facts_->cue;
       run_grammars_at(i);
-      classes_[i] = token_class(i);
+      classes_[i] = facts_->cls ? facts_->cls : token_class(i);
     }
   }
 
@@ -224,6 +231,8 @@ class Run {
     else
       stems_.whole(text);
     f.count = std::uint8_t(std::min(stems_.size(), WordFacts::kMaxStems));
+    std::array<const grammar::WordInfo*, 16> infos{};  // as info_
+    bool starts_something = false;  // a stem in the vocabulary, or one that starts a number
     for (std::size_t k = 0; k < f.count; ++k) {
       const Stem& stem = stems_[k];
       const grammar::WordInfo* info = grammar::lookup_word(stem.key);
@@ -232,7 +241,16 @@ class Run {
           bare.size() != stem.key.size() ? grammar::lookup_word(bare) : nullptr;
       if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
       f.stems[k] = {info, index_.token_id(stem.key), std::uint8_t(stem.skip), stem.restored};
+      infos[k] = info;
+      if (f.stems[k].id != Index::kNone || (info && info->numeric_start))
+        starts_something = true;
     }
+    if (t.script != Script::kLatin)  // Latin classes depend on the original letter case
+      f.cls = grammar::classify_token(t.script, text, {}, stems_, infos.data());
+    // What scan() would do at an inert token: Arabic tokens start no chip (Latin and mixed
+    // only) and no money, percentage or date (no digit, sign or numeric word), and without a
+    // stem in the vocabulary no gazetteer walk; punctuation starts nothing.
+    f.inert = (t.script == Script::kArabic && !starts_something) || t.script == Script::kPunct;
   }
 
   // True when the original character behind normalized byte pos is a bare alef ا.

@@ -30,6 +30,13 @@ struct WordFacts {
   std::array<StemFacts, kMaxStems> stems{};
   std::uint8_t count = 0;
   bool cue = false;  // a stem, or a stem without its article, is a chip cue word
+  // The token's class for the name grammars (grammar::classify_token) when its text alone
+  // decides it (every script but Latin, whose class depends on the original letter case); 0
+  // otherwise.
+  char cls = 0;
+  // Nothing starts at the token but its class: an Arabic word none of whose stems is in the
+  // gazetteer's vocabulary or starts a number, or punctuation (Run::scan skips the rest).
+  bool inert = false;
 };
 
 // A direct-mapped memo from (tagger, script, token text) to WordFacts. Facts hold vocabulary
