@@ -214,7 +214,40 @@ void append_valid_json_string(std::string& out, std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+// True when s is printable ASCII without '"' and '\\' (rule names, ids, Latin names): written
+// as it is, one pass.
+bool plain_ascii(std::string_view s) {
+  std::size_t i = 0;
+  const std::size_t n = s.size();
+#ifdef __SSE2__
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
+    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+    // Bytes of 0x80 and more have their top bit set: movemask of v itself.
+    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, special), v)) != 0) return false;
+  }
+#endif
+  for (; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
+  if (plain_ascii(s)) {
+    out.reserve(out.size() + s.size() + 2);
+    out.push_back('"');
+    out.append(s);
+    out.push_back('"');
+    return;
+  }
   if (utf8::first_invalid(s) == std::string_view::npos) return append_valid_json_string(out, s);
   // Ill-formed UTF-8: one U+FFFD per bad byte.
   out.reserve(out.size() + s.size() + 2);
@@ -245,16 +278,6 @@ void append_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-namespace {
-
-void append_number(std::string& out, std::size_t v) {
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
-
-}  // namespace
-
 void append_document_json(std::string& out, std::string_view id_json, std::string_view text,
                           const std::vector<Span>& spans, bool known_valid) {
   out.push_back('{');
@@ -282,17 +305,29 @@ void append_document_json(std::string& out, std::string_view id_json, std::strin
   if (!spans.empty()) {
     bool first = true;
     for (const Span& s : spans) {
-      if (!first) out.push_back(',');
+      // The fixed part of the entity, up to its text, composed on the stack and appended once
+      // (at most 4 numbers of 20 digits, a type name and 63 bytes of keys).
+      char head[192];
+      char* h = head;
+      auto put = [&h](std::string_view piece) {
+        std::memcpy(h, piece.data(), piece.size());
+        h += piece.size();
+      };
+      auto number = [&h](std::size_t v) { h = std::to_chars(h, h + 24, v).ptr; };
+      if (!first) *h++ = ',';
       first = false;
-      out.append("{\"start\":");
-      append_number(out, codepoint(s.begin));
-      out.append(",\"end\":");
-      append_number(out, codepoint(s.end));
-      out.append(",\"byte_start\":");
-      append_number(out, s.begin);
-      out.append(",\"byte_end\":");
-      append_number(out, s.end);
-      out.append(",\"type\":\"").append(type_name(s.type)).append("\",\"text\":");
+      put("{\"start\":");
+      number(codepoint(s.begin));
+      put(",\"end\":");
+      number(codepoint(s.end));
+      put(",\"byte_start\":");
+      number(s.begin);
+      put(",\"byte_end\":");
+      number(s.end);
+      put(",\"type\":\"");
+      put(type_name(s.type).substr(0, 32));
+      put("\",\"text\":");
+      out.append(head, std::size_t(h - head));
       const std::size_t b = std::min<std::size_t>(s.begin, text.size());
       const std::string_view span_text = text.substr(b, s.end > b ? s.end - b : 0);
       auto boundary = [&](std::size_t p) {
