@@ -484,9 +484,13 @@ class Run {
     if (c.entity >= 0) {
       const EntityView ent = gaz_.entity(std::size_t(c.entity));
       s.canonical = ent.name();
-      s.source = (c.memory ? "memory:" : "gaz:") + std::string(ent.id());
+      const std::string_view prefix = c.memory ? "memory:" : "gaz:", id = ent.id();
+      s.source.reserve(prefix.size() + id.size());  // one allocation, no temporaries
+      s.source.append(prefix).append(id);
     } else {
-      s.source = (c.memory ? "memory:rule:" : "rule:") + std::string(c.rule);
+      const std::string_view prefix = c.memory ? "memory:rule:" : "rule:", rule = c.rule ? c.rule : "";
+      s.source.reserve(prefix.size() + rule.size());
+      s.source.append(prefix).append(rule);
     }
     return s;
   }
