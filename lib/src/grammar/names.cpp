@@ -83,14 +83,14 @@ bool is_name_class(char c) {
 void match_names(std::string_view classes, std::vector<TokenMatch>& out, bool every_rule) {
   const Iterator begin = classes.data(), end = classes.data() + classes.size();
   for (std::size_t pos = 0; pos < classes.size(); ++pos) {
-    const std::uint16_t can = every_rule ? std::uint16_t(0xFFFF)
-                                         : kRulesByFirst[static_cast<unsigned char>(classes[pos])];
+    const unsigned can = every_rule ? (1u << kRules.size()) - 1
+                                    : kRulesByFirst[static_cast<unsigned char>(classes[pos])];
     if (can == 0) continue;
     // A name starts a rule only at its first word.
     const bool name_start = !(pos > 0 && is_name_class(classes[pos - 1]));
-    for (std::size_t k = 0; k < kRules.size(); ++k) {
-      const NameRule& r = kRules[k];
-      if (!(can >> k & 1u) || (r.starts_with_name && !name_start)) continue;
+    for (unsigned left = can; left != 0; left &= left - 1) {  // the rules in `can`, in order
+      const NameRule& r = kRules[unsigned(__builtin_ctz(left))];
+      if (r.starts_with_name && !name_start) continue;
       Iterator first = begin + pos;
       boost::iterator_range<Iterator> capture;
       if (!r.run(first, end, capture) || capture.empty()) continue;
