@@ -13,8 +13,8 @@
 #   bash scripts/sanitize.sh tsan         # one of them
 #
 # Env: SANITIZE_JOBS (build and ctest parallelism; default: the number of cores);
-# ALAM_TEST_LIGHT (default 1 here: the 100 MB-scale hostile-input cases run at a tenth of their
-# size; tests/hostile_input_test.cpp). Packages (clang, compiler-rt) are installed when missing.
+# ALAM_TEST_LIGHT (default 1 here: the 100 MB-scale hostile-input cases and the 10 MB line run at
+# a tenth of their size, the kill test at fewer moments; tests/test_scale.hpp). Packages (clang, compiler-rt) are installed when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <string>
 
+#include "test_scale.hpp"
+
 namespace alam::testing {
 
 struct Run {

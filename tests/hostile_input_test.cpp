@@ -32,6 +32,7 @@
 #include "alam/jsonl.hpp"
 #include "alam/tagger.hpp"
 #include "alam/utf8.hpp"
+#include "test_scale.hpp"
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define ALAM_TEST_SANITIZED 1
@@ -46,13 +47,8 @@ namespace alam {
 namespace {
 
 namespace fs = std::filesystem;
-
-// ALAM_TEST_LIGHT=1: the heavy cases at a tenth of their size.
-bool light() {
-  const char* v = std::getenv("ALAM_TEST_LIGHT");
-  return v && *v && std::string_view(v) != "0";
-}
-std::size_t scaled(std::size_t full) { return light() ? full / 10 : full; }
+using testing::light;
+using testing::scaled;
 
 std::vector<std::string> split_lines(std::string_view s) {
   std::vector<std::string> out;
@@ -240,10 +236,10 @@ TEST(HostileCli, JsonlIllFormedUtf8AndLoneSurrogates) {
   };
   const std::vector<Case> cases = {
       {R"({"id":1,"text":"Nvidia A100"})", 0, ""},
-      {"{\"id\":2,\"text\":\"Nv\xff" "idia\"}", 19, "malformed JSON"},
-      {"{\"id\":3,\"text\":\"a \xc0\xaf b\"}", 19, "malformed JSON"},
-      {"{\"id\":4,\"text\":\"a \xed\xa0\x80 b\"}", 19, "malformed JSON"},
-      {"{\"id\":5,\"text\":\"cut \xe2\x82\"}", 21, "malformed JSON"},
+      {"{\"id\":2,\"text\":\"Nv\xff" "idia\"}", 19, "malformed JSON: invalid UTF-8 (byte FF)"},
+      {"{\"id\":3,\"text\":\"a \xc0\xaf b\"}", 19, "malformed JSON: invalid UTF-8 (byte C0)"},
+      {"{\"id\":4,\"text\":\"a \xed\xa0\x80 b\"}", 19, "malformed JSON: invalid UTF-8 (byte ED)"},
+      {"{\"id\":5,\"text\":\"cut \xe2\x82\"}", 21, "malformed JSON: invalid UTF-8 (byte E2)"},
       {R"({"id":6,"text":"a \ud800 b"})", 25, "malformed JSON"},      // lone high surrogate
       {R"({"id":7,"text":"a \udc00 b"})", 25, "malformed JSON"},      // lone low surrogate
       {R"({"id":8,"text":"\ud83d\ude00 Nvidia"})", 0, ""},           // a proper pair
@@ -340,7 +336,9 @@ TEST(HostileCli, ByteOrderMark) {
   const auto jin = write_temp("bom.jsonl", bom + "{\"text\":\"Nvidia\"}\n{\"text\":\"A100\"}\n");
   auto j = run(alam_cmd("tag --input jsonl " + jin));
   EXPECT_EQ(j.status, 1);
-  EXPECT_EQ(j.err.rfind("alam: error: " + jin + ":1: column 1: malformed JSON", 0), 0u) << j.err;
+  EXPECT_EQ(j.err.rfind("alam: error: " + jin + ":1: column 1: malformed JSON: a byte order mark", 0),
+            0u)
+      << j.err;
   EXPECT_EQ(j.out, "");
   auto k = run(alam_cmd("tag --input jsonl --keep-going " + jin));
   EXPECT_EQ(k.status, 1);

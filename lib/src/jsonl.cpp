@@ -85,7 +85,20 @@ Result<Document> parse_document(std::string_view line, bool read_entities) {
   json::error_code ec;
   const std::size_t used = parser.write_some(line.data(), line.size(), ec);
   if (!ec) parser.finish(ec);
-  if (ec) return column_error(used + 1, "malformed JSON: " + ec.message());
+  if (ec) {
+    // Boost.JSON says "syntax error" for the two mistakes people make most; name them.
+    std::string why = ec.message();
+    if (used == 0 && line.starts_with("\xEF\xBB\xBF")) {
+      why = "a byte order mark (EF BB BF) before the object; a JSONL line starts with '{'";
+    } else if (used < line.size() && static_cast<unsigned char>(line[used]) >= 0x80 &&
+               !utf8::decode(line, used).valid) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto b = static_cast<unsigned char>(line[used]);
+      why = std::string("invalid UTF-8 (byte ") + kHex[b >> 4] + kHex[b & 15] +
+            "); JSON text must be UTF-8";
+    }
+    return column_error(used + 1, "malformed JSON: " + why);
+  }
   const json::value v = parser.release();
   if (!v.is_object()) return column_error(1, "expected a JSON object");
   const json::object& obj = v.as_object();
