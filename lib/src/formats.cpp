@@ -260,7 +260,9 @@ Result<std::vector<fs::path>> folder_files(const fs::path& dir,
   return out;
 }
 
-bool is_brat_extension(const std::string& ext) { return ext == ".ann" || ext == ".txt"; }
+bool is_document_extension(const std::string& ext) {
+  return ext == ".ann" || ext == ".txt" || is_jsonl_extension(ext) || is_conll_extension(ext);
+}
 
 }  // namespace
 
@@ -268,16 +270,18 @@ Result<DocumentFormat> detect_format(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     // brat (NAME.txt / NAME.ann) unless the folder holds only JSONL or CoNLL files.
-    auto brat = folder_files(path, is_brat_extension);
-    if (!brat) return brat.status();
-    if (!brat->empty()) return DocumentFormat::kBrat;
-    auto jsonl = folder_files(path, is_jsonl_extension);
-    if (!jsonl) return jsonl.status();
-    auto conll = folder_files(path, is_conll_extension);
-    if (!conll) return conll.status();
-    if (!jsonl->empty() && conll->empty()) return DocumentFormat::kJsonl;
-    if (jsonl->empty() && !conll->empty()) return DocumentFormat::kConll;
-    if (jsonl->empty())
+    auto files = folder_files(path, is_document_extension);
+    if (!files) return files.status();
+    bool brat = false, jsonl = false, conll = false;
+    for (const fs::path& f : *files) {
+      const std::string ext = lower_extension(f);
+      brat |= ext == ".ann" || ext == ".txt";
+      jsonl |= is_jsonl_extension(ext);
+      conll |= is_conll_extension(ext);
+    }
+    if (brat) return DocumentFormat::kBrat;
+    if (jsonl != conll) return jsonl ? DocumentFormat::kJsonl : DocumentFormat::kConll;
+    if (!jsonl)
       return Status(StatusCode::kInvalidArgument,
                     path.string() + ": no documents in this folder (no brat NAME.txt/NAME.ann, "
                                     "JSONL or CoNLL files)");

@@ -182,8 +182,21 @@ inline bool needs_escape8(std::uint64_t w) {
   return ((control | q | b) & k80) != 0;
 }
 
-// s as a JSON string, when s is valid UTF-8: only ASCII bytes can need escaping, found eight
-// bytes at a time.
+#ifdef __SSE2__
+// Sixteen bytes at p (SSE2 is part of x86-64): bit k of the result is set when byte k needs a
+// JSON escape (0x1F or less, '"' or '\\'); with `or_non_ascii`, also when it is 0x80 or more.
+inline unsigned escapes16(const char* p, bool or_non_ascii) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
+  const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                       _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
+  const __m128i any = _mm_or_si128(control, special);
+  return unsigned(_mm_movemask_epi8(or_non_ascii ? _mm_or_si128(any, v) : any));
+}
+#endif
+
+// s as a JSON string, when s is valid UTF-8: only ASCII bytes can need escaping, found sixteen
+// or eight bytes at a time.
 void append_valid_json_string(std::string& out, std::string_view s) {
   out.reserve(out.size() + s.size() + 2);
   out.push_back('"');
@@ -191,18 +204,13 @@ void append_valid_json_string(std::string& out, std::string_view s) {
   const std::size_t n = s.size();
   while (i < n) {
 #ifdef __SSE2__
-    // Sixteen bytes at a time (SSE2 is part of x86-64): a byte <= 0x1F (unsigned), '"' or '\\'.
     if (i + 16 <= n) {
-      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-      const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
-      const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                           _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-      const int mask = _mm_movemask_epi8(_mm_or_si128(control, special));
+      const unsigned mask = escapes16(s.data() + i, false);
       if (mask == 0) {
         i += 16;
         continue;
       }
-      i += std::size_t(__builtin_ctz(unsigned(mask)));  // the first byte to escape
+      i += std::size_t(__builtin_ctz(mask));  // the first byte to escape
     }
 #endif
     if (i + 8 <= n) {
@@ -225,28 +233,18 @@ void append_valid_json_string(std::string& out, std::string_view s) {
   out.push_back('"');
 }
 
-}  // namespace
-
-namespace {
-
 // True when s is printable ASCII without '"' and '\\' (rule names, ids, Latin names): written
 // as it is, one pass.
 bool plain_ascii(std::string_view s) {
   std::size_t i = 0;
   const std::size_t n = s.size();
 #ifdef __SSE2__
-  for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i control = _mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8(0x1F)), _mm_set1_epi8(0x1F));
-    const __m128i special = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\')));
-    // Bytes of 0x80 and more have their top bit set: movemask of v itself.
-    if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(control, special), v)) != 0) return false;
-  }
+  for (; i + 16 <= n; i += 16)
+    if (escapes16(s.data() + i, true) != 0) return false;
 #endif
   for (; i < n; ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80 || c < 0x20 || c == '"' || c == '\\') return false;
+    if (c >= 0x80 || kEscape[c]) return false;
   }
   return true;
 }

@@ -206,18 +206,15 @@ class Run {
         learn(t, text, f);
       });
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
+      if (options_.grammars) cue_[i] = facts_->cue;
       if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here
-        if (options_.grammars) {
-          cue_[i] = facts_->cue;
-          classes_[i] = facts_->cls;
-        }
+        if (options_.grammars) classes_[i] = facts_->cls;
         continue;
       }
       stems_.assign(text, *facts_);
       if (t.is_word()) lookup_gazetteer(i);
       if (!options_.grammars) continue;
       for (std::size_t k = 0; k < stems_.size(); ++k) info_[k] = facts_->stems[k].info;
-      cue_[i] = facts_->cue;
       run_grammars_at(i);
       classes_[i] = facts_->cls ? facts_->cls : token_class(i);
     }
