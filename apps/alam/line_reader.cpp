@@ -10,6 +10,18 @@
 #include <cstring>
 
 namespace alam::cli {
+namespace {
+
+// '\n' bytes in s, found with memchr (std::count went byte by byte: 3 % of `alam tag`).
+std::size_t count_newlines(std::string_view s) {
+  std::size_t count = 0;
+  for (const char *p = s.data(), *end = p + s.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', std::size_t(end - p)))) != nullptr; ++p)
+    ++count;
+  return count;
+}
+
+}  // namespace
 
 LineReader::LineReader(const std::string& name, const std::atomic<bool>* cancel)
     : cancel_(cancel) {
@@ -96,8 +108,7 @@ bool LineReader::next(Chunk& chunk, std::size_t max_bytes, const std::function<v
       }
       chunk.bytes.assign(buf_.data() + begin_, cut - begin_);
       chunk.first_line = line_no_;
-      line_no_ += std::size_t(std::count(chunk.bytes.begin(), chunk.bytes.end(), '\n')) +
-                  (chunk.bytes.back() == '\n' ? 0 : 1);
+      line_no_ += count_newlines(chunk.bytes) + (chunk.bytes.back() == '\n' ? 0 : 1);
       begin_ = scanned_ = cut;
       if (begin_ == end_) begin_ = end_ = scanned_ = 0;
       return true;
