@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
+#include "alam/tokenizer.hpp"
 #include "alam/utf8.hpp"
 
 namespace alam {
@@ -126,6 +128,75 @@ TEST(Normalizer, PropertiesOnGeneratedText) {
       if (i > 0) ASSERT_LE(n.src_begin[i - 1], n.src_begin[i]);
     }
   }
+}
+
+// normalize_and_tokenize must equal normalize + tokenize byte for byte, on first sight of a
+// piece (computed and remembered) and on every repeat (served from the piece cache).
+void expect_same_as_separate(const Normalizer& n, const std::string& in) {
+  const NormalizedText want = n.normalize(in);
+  const std::vector<Token> want_tokens = tokenize(want.text);
+  NormalizedText got;
+  std::vector<Token> got_tokens;
+  n.normalize_and_tokenize(in, got, got_tokens);
+  ASSERT_EQ(got.text, want.text) << in;
+  ASSERT_TRUE(std::equal(got.src_begin.begin(), got.src_begin.end(), want.src_begin.begin(),
+                         want.src_begin.end())) << in;
+  ASSERT_TRUE(std::equal(got.src_end.begin(), got.src_end.end(), want.src_end.begin(),
+                         want.src_end.end())) << in;
+  ASSERT_EQ(got_tokens.size(), want_tokens.size()) << in;
+  for (std::size_t k = 0; k < got_tokens.size(); ++k) {
+    const Token &a = got_tokens[k], &b = want_tokens[k];
+    ASSERT_TRUE(a.begin == b.begin && a.end == b.end && a.script == b.script &&
+                a.space_before == b.space_before && a.source_begin == b.source_begin &&
+                a.source_end == b.source_end)
+        << in << " token " << k;
+  }
+}
+
+TEST(NormalizeAndTokenize, EqualsNormalizeThenTokenizeOnGeneratedText) {
+  // Every kind of character, and the cases at piece edges: a diacritic right after a space or
+  // at the text start, bad bytes before a space, joiners at a piece's end (A- B, و- H800),
+  // several spaces, long pieces and pieces of many tokens, expanding ligatures.
+  const std::vector<std::string> parts = {
+      " ", " ", " ", "  ", "إ", "أ", "ا", "ل", "و", "ب", "ـ", "ً", "ّ", "ة", "ى", "ؤ", "ئ",
+      "ک", "٣", "۴", "٫", "٪", "،", "\u200f", "\u200c", "\u202b", "\u2066", "\ufeff", "A", "z",
+      "Nvidia", "H800", "-", ".", ",", "'", "’", "(", "ﻹ", "Ｎ", "\U0001F600", "\xff", "\xd8",
+      "\xe2\x80", "é", "e\u0301", "\u0301", "\u0670", "ß", "\t", "\u00a0", "\u3000", "ﷺ",
+      "中文", "1", "2024", "الشركة", "وإنفيديا", "لـNvidia", "a.b,c-d(e)f!g?h"};
+  std::mt19937 rng(7);
+  const Normalizer& n = norm();
+  std::vector<std::string> seen;
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const int len = int(rng() % 40);
+    for (int i = 0; i < len; ++i) in += parts[rng() % parts.size()];
+    expect_same_as_separate(n, in);
+    if (HasFatalFailure()) return;
+    seen.push_back(in);
+    // Repeats: whole texts again, and texts made of pieces seen before.
+    if (round % 3 == 0) expect_same_as_separate(n, seen[rng() % seen.size()]);
+    if (round % 5 == 0) expect_same_as_separate(n, seen[rng() % seen.size()] + " " + in);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(NormalizeAndTokenize, NormalizersWithOtherRulesDoNotShareEntries) {
+  NormalizerOptions keep_case;
+  keep_case.fold_case = false;
+  keep_case.fold_alef = false;
+  const Normalizer other(keep_case);
+  for (int round = 0; round < 3; ++round)
+    for (const std::string in : {"قال Nvidia إن", " NVIDIA  أبل", "A100 وإنفيديا"}) {
+      expect_same_as_separate(norm(), in);
+      expect_same_as_separate(other, in);
+      if (HasFatalFailure()) return;
+    }
+  NormalizedText a, b;
+  std::vector<Token> ta, tb;
+  norm().normalize_and_tokenize("x Nvidia", a, ta);
+  other.normalize_and_tokenize("x Nvidia", b, tb);
+  EXPECT_EQ(a.text, "x nvidia");
+  EXPECT_EQ(b.text, "x Nvidia");
 }
 
 }  // namespace

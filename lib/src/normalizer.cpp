@@ -8,10 +8,17 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <stdexcept>
 
+#include "alam/tokenizer.hpp"
 #include "alam/utf8.hpp"
+#include "piece_cache.hpp"
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace alam {
 namespace {
@@ -82,10 +89,30 @@ char32_t arabic_fold(char32_t c, const NormalizerOptions& o) {
   return c;
 }
 
+// out[k] = base + rel[k] for k < n rounded up to a multiple of 16 (both arrays are that long).
+void add_offsets(std::uint32_t* out, const std::uint8_t* rel, std::uint32_t base, std::size_t n) {
+#ifdef __SSE2__
+  const __m128i b = _mm_set1_epi32(int(base)), zero = _mm_setzero_si128();
+  for (std::size_t k = 0; k < n; k += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rel + k));
+    const __m128i lo = _mm_unpacklo_epi8(v, zero), hi = _mm_unpackhi_epi8(v, zero);
+    auto* o = reinterpret_cast<__m128i*>(out + k);
+    _mm_storeu_si128(o, _mm_add_epi32(_mm_unpacklo_epi16(lo, zero), b));
+    _mm_storeu_si128(o + 1, _mm_add_epi32(_mm_unpackhi_epi16(lo, zero), b));
+    _mm_storeu_si128(o + 2, _mm_add_epi32(_mm_unpacklo_epi16(hi, zero), b));
+    _mm_storeu_si128(o + 3, _mm_add_epi32(_mm_unpackhi_epi16(hi, zero), b));
+  }
+#else
+  for (std::size_t k = 0; k < n; ++k) out[k] = base + rel[k];
+#endif
+}
+
 }  // namespace
 
 struct Normalizer::Tables {
   NormalizerOptions options;
+  // Unique for the process's lifetime: the piece cache (piece_cache.hpp) keys its entries by it.
+  std::uint64_t serial = next_serial();
   std::array<char, 128> ascii{};
   std::vector<Entry> bmp = std::vector<Entry>(0x10000);
   std::string pool;
@@ -149,6 +176,11 @@ struct Normalizer::Tables {
     return e;
   }
 
+  static std::uint64_t next_serial() {
+    static std::atomic<std::uint64_t> next{1};
+    return next++;
+  }
+
   static Entry drop_kind(char32_t c) {
     return {0, 0, u_charType(c) == U_NON_SPACING_MARK ? Kind::kDropMark : Kind::kDropOther};
   }
@@ -168,33 +200,64 @@ NormalizedText Normalizer::normalize(std::string_view in) const {
   return r;
 }
 
+// The output of a normalization in progress: raw pointers into r's buffers (kept in locals by
+// append, so that they stay in registers), o bytes written of cap. Before each character at
+// least kSlack bytes are free, as no code point maps to more.
+struct Normalizer::Output {
+  static constexpr std::size_t kSlack = kMaxExpansion + 16;
+  NormalizedText& r;
+  std::size_t o = 0, cap = 0;
+  char* out = nullptr;
+  std::uint32_t* sb = nullptr;
+  std::uint32_t* se = nullptr;
+
+  Output(NormalizedText& text, std::size_t expected) : r(text) { resize(expected + kSlack); }
+  void resize(std::size_t size) {
+    cap = size;
+    r.text.resize(size);
+    r.src_begin.resize(size);
+    r.src_end.resize(size);
+    out = r.text.data();
+    sb = r.src_begin.data();
+    se = r.src_end.data();
+  }
+  // Makes room for n more bytes and the slack after them.
+  void reserve(std::size_t n) {
+    if (cap - o < n + kSlack) resize(std::max(2 * cap, o + n + kSlack));
+  }
+  void finish() { resize(o); }
+};
+
 void Normalizer::normalize(std::string_view in, NormalizedText& r) const {
   if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
+  Output w(r, in.size());
+  append(in, 0, in.size(), w);
+  w.finish();
+}
+
+// Appends the normalization of in[begin, end) to w, with offsets into in. begin is 0 or at an
+// ASCII character (a diacritic at begin has no letter before it to belong to).
+void Normalizer::append(std::string_view in, std::size_t begin, std::size_t end, Output& w) const {
   const Tables& t = *tables_;
   const Entry* const bmp = t.bmp.data();
   const char* const pool = t.pool.data();
   const char* const ascii = t.ascii.data();
-  // The output is written through raw pointers held in locals (so that they stay in registers);
-  // before each character at least kSlack bytes are free, as no code point maps to more.
-  constexpr std::size_t kSlack = kMaxExpansion + 16;
-  std::size_t cap = in.size() + kSlack;
-  char* out;
-  std::uint32_t* sb;
-  std::uint32_t* se;
-  auto resize = [&r](std::size_t size, char*& o, std::uint32_t*& b, std::uint32_t*& e) {
-    r.text.resize(size);
-    r.src_begin.resize(size);
-    r.src_end.resize(size);
-    o = r.text.data();
-    b = r.src_begin.data();
-    e = r.src_end.data();
+  constexpr std::size_t kSlack = Output::kSlack;
+  std::size_t cap = w.cap;
+  char* out = w.out;
+  std::uint32_t* sb = w.sb;
+  std::uint32_t* se = w.se;
+  auto resize = [&w](std::size_t size, char*& o, std::uint32_t*& b, std::uint32_t*& e) {
+    w.resize(size);
+    o = w.out;
+    b = w.sb;
+    e = w.se;
   };
-  resize(cap, out, sb, se);
-  std::size_t o = 0;          // bytes written
-  std::size_t last_char = 0;  // start of the last emitted character (for removed diacritics)
+  std::size_t o = w.o;        // bytes written
+  std::size_t last_char = o;  // start of the last emitted character (for removed diacritics)
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
-  const std::size_t n = in.size();
-  std::size_t i = 0;
+  const std::size_t n = end;
+  std::size_t i = begin;
   while (i < n) {
     if (cap - o < kSlack) {
       cap *= 2;
@@ -290,7 +353,67 @@ void Normalizer::normalize(std::string_view in, NormalizedText& r) const {
     }
     i = end;
   }
-  resize(o, out, sb, se);
+  w.o = o;
+}
+
+void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
+                                        std::vector<Token>& tokens) const {
+  if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
+  tokens.clear();
+  tokens.reserve(in.size() / 6 + 1);
+  Output w(r, in.size());
+  PieceCache& cache = PieceCache::local();
+  const std::uint64_t serial = tables_->serial;
+  const char* const data = in.data();
+  const std::size_t n = in.size();
+  for (std::size_t pos = 0, next; pos < n; pos = next) {
+    // The piece [pos, next): a space (but at the text start) and what follows up to the next.
+    const void* space = pos + 1 < n ? std::memchr(data + pos + 1, ' ', n - pos - 1) : nullptr;
+    next = space ? std::size_t(static_cast<const char*>(space) - data) : n;
+    const std::string_view key = in.substr(pos, next - pos);
+    const std::size_t base = w.o;
+    std::uint64_t hash = 0;
+    if (key.size() <= Piece::kMaxKey) {
+      const auto [piece, h] = cache.find(serial, key);
+      if (piece) {
+        // Whole blocks of sixteen (the slack after the output has room for them; what lies past
+        // text_len is overwritten next).
+        w.reserve(Piece::kMaxText);
+        std::memcpy(w.out + base, piece->text, Piece::kMaxText);
+        add_offsets(w.sb + base, piece->src_begin, std::uint32_t(pos), piece->text_len);
+        add_offsets(w.se + base, piece->src_end, std::uint32_t(pos), piece->text_len);
+        for (std::size_t k = 0; k < piece->token_count; ++k) {
+          const Piece::PieceToken& t = piece->tokens[k];
+          tokens.push_back({std::uint32_t(base + t.begin), std::uint32_t(base + t.end), 0, 0,
+                            t.script, t.space_before});
+        }
+        w.o += piece->text_len;
+        continue;
+      }
+      hash = h;
+    }
+    append(in, pos, next, w);
+    const std::size_t first = tokens.size();
+    tokenize_append(std::string_view(w.out, w.o), base, tokens);
+    const std::size_t text_len = w.o - base, token_count = tokens.size() - first;
+    if (key.size() > Piece::kMaxKey || text_len > Piece::kMaxText ||
+        token_count > Piece::kMaxTokens)
+      continue;
+    Piece& piece = cache.slot_for(serial, key, hash);
+    piece.text_len = std::uint8_t(text_len);
+    piece.token_count = std::uint8_t(token_count);
+    std::memcpy(piece.text, w.out + base, text_len);
+    for (std::size_t k = 0; k < text_len; ++k) {
+      piece.src_begin[k] = std::uint8_t(w.sb[base + k] - pos);
+      piece.src_end[k] = std::uint8_t(w.se[base + k] - pos);
+    }
+    for (std::size_t k = 0; k < token_count; ++k) {
+      const Token& t = tokens[first + k];
+      piece.tokens[k] = {std::uint8_t(t.begin - base), std::uint8_t(t.end - base), t.script,
+                         t.space_before};
+    }
+  }
+  w.finish();
 }
 
 std::string Normalizer::normalize_text(std::string_view utf8) const {

@@ -103,8 +103,7 @@ class Run {
         classes_((*lease_).classes),
         cue_((*lease_).cue),
         serial_(serial) {
-    index_.normalizer.normalize(original, norm_);
-    tokenize(norm_.text, tokens_);
+    index_.normalizer.normalize_and_tokenize(original, norm_, tokens_);
   }
 
   std::vector<Span> spans() {

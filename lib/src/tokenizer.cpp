@@ -94,6 +94,10 @@ std::vector<Token> tokenize(std::string_view s) {
 void tokenize(std::string_view s, std::vector<Token>& out) {
   out.clear();
   out.reserve(s.size() / 6 + 1);
+  tokenize_append(s, 0, out);
+}
+
+void tokenize_append(std::string_view s, std::size_t from, std::vector<Token>& out) {
   const auto& table = bmp_classes();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
@@ -115,7 +119,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
   };
 
   bool space_before = true;
-  std::size_t i = 0;
+  std::size_t i = from;
   while (i < n) {
     const Ch c = at(i);
     if (c.k == CharClass::kSpace) {

@@ -52,6 +52,10 @@ struct Token {
 std::vector<Token> tokenize(std::string_view normalized);
 // The same into out (cleared first), reusing its storage.
 void tokenize(std::string_view normalized, std::vector<Token>& out);
+// Tokenizes normalized[from, end) and appends the tokens (offsets into normalized) to out; from
+// is 0 or just after whitespace. Tokenizing a text piece by piece, each piece starting at the
+// text start or with whitespace, gives the tokens of the whole text.
+void tokenize_append(std::string_view normalized, std::size_t from, std::vector<Token>& out);
 
 struct NormalizedText;
 // Tokenizes n.text and fills each token's source (original byte) range.
