@@ -368,12 +368,11 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
   const std::size_t n = in.size();
   for (std::size_t pos = 0, next; pos < n; pos = next) {
     // The piece [pos, next): a space (but at the text start) and what follows up to the next.
-    const void* space = pos + 1 < n ? std::memchr(data + pos + 1, ' ', n - pos - 1) : nullptr;
-    next = space ? std::size_t(static_cast<const char*>(space) - data) : n;
-    const std::string_view key = in.substr(pos, next - pos);
+    PieceKey key;
+    const bool short_piece = next_piece(data, n, pos, next, key);
     const std::size_t base = w.o;
     std::uint64_t hash = 0;
-    if (key.size() <= Piece::kMaxKey) {
+    if (short_piece) {
       const auto [piece, h] = cache.find(serial, key);
       if (piece) {
         // Whole blocks of sixteen (the slack after the output has room for them; what lies past
@@ -396,8 +395,7 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
     const std::size_t first = tokens.size();
     tokenize_append(std::string_view(w.out, w.o), base, tokens);
     const std::size_t text_len = w.o - base, token_count = tokens.size() - first;
-    if (key.size() > Piece::kMaxKey || text_len > Piece::kMaxText ||
-        token_count > Piece::kMaxTokens)
+    if (!short_piece || text_len > Piece::kMaxText || token_count > Piece::kMaxTokens)
       continue;
     Piece& piece = cache.slot_for(serial, key, hash);
     piece.text_len = std::uint8_t(text_len);
