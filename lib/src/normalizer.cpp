@@ -368,7 +368,7 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
   const std::size_t n = in.size();
   for (std::size_t pos = 0, next; pos < n; pos = next) {
     // The piece [pos, next): a space (but at the text start) and what follows up to the next.
-    PieceKey key;
+    ShortKey key;
     const bool short_piece = next_piece(data, n, pos, next, key);
     const std::size_t base = w.o;
     std::uint64_t hash = 0;

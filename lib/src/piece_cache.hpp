@@ -18,6 +18,7 @@
 #endif
 
 #include "alam/tokenizer.hpp"
+#include "short_key.hpp"
 
 namespace alam {
 
@@ -38,31 +39,11 @@ struct Piece {
   PieceToken tokens[kMaxTokens];
 };
 
-// A piece of at most Piece::kMaxKey bytes, zero-padded to kMaxKey, as four words (compared and
-// hashed without a loop over its bytes).
-struct PieceKey {
-  std::uint64_t words[4] = {};
-  std::size_t size = 0;
-
-  std::uint64_t hash() const {
-    constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
-    std::uint64_t h = (words[0] ^ 0x243F6A8885A308D3ull) * kMul;
-    h = (h ^ (h >> 29) ^ words[1]) * kMul;
-    h = (h ^ (h >> 29) ^ words[2]) * kMul;
-    h = (h ^ (h >> 29) ^ words[3] ^ size) * kMul;
-    return h ^ (h >> 32);
-  }
-  bool operator==(const PieceKey& o) const {
-    return size == o.size && ((words[0] ^ o.words[0]) | (words[1] ^ o.words[1]) |
-                              (words[2] ^ o.words[2]) | (words[3] ^ o.words[3])) == 0;
-  }
-};
-
 // The piece of text[0, n) that starts at pos: its end (the next ASCII space after pos, or n)
 // in next, and, when it is at most Piece::kMaxKey bytes long, its key (returns true).
 inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::size_t& next,
-                       PieceKey& key) {
-  static_assert(Piece::kMaxKey == 32);
+                       ShortKey& key) {
+  static_assert(Piece::kMaxKey == ShortKey::kMax);
 #ifdef __SSE2__
   if (pos + 32 <= n) {  // one look at 32 bytes finds the end and makes the key
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + pos));
@@ -79,21 +60,15 @@ inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::si
     }
     const auto size = std::size_t(__builtin_ctz(spaces));
     next = pos + size;
-    const __m128i len = _mm_set1_epi8(char(size));
-    const __m128i in_a = _mm_cmpgt_epi8(len, _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
-    const __m128i in_b = _mm_cmpgt_epi8(len, _mm_setr_epi8(16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(key.words), _mm_and_si128(a, in_a));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(key.words + 2), _mm_and_si128(b, in_b));
     key.size = size;
+    key.store(a, b, _mm_set1_epi8(char(size)));
     return true;
   }
 #endif
   const void* sp = pos + 1 < n ? std::memchr(text + pos + 1, ' ', n - pos - 1) : nullptr;
   next = sp ? std::size_t(static_cast<const char*>(sp) - text) : n;
   if (next - pos > Piece::kMaxKey) return false;
-  key = PieceKey{};
-  std::memcpy(key.words, text + pos, next - pos);
-  key.size = next - pos;
+  key = ShortKey::of(text, n, pos, next - pos);
   return true;
 }
 
@@ -105,7 +80,7 @@ class PieceCache {
   static constexpr std::size_t kSets = kSlots / 2;
 
   // The piece remembered for key, or nullptr; and the key's hash.
-  std::pair<const Piece*, std::uint64_t> find(std::uint64_t serial, const PieceKey& key) {
+  std::pair<const Piece*, std::uint64_t> find(std::uint64_t serial, const ShortKey& key) {
     const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull);
     const std::size_t set = h & (kSets - 1);
     const Slot* const ways = &slots_[2 * set];
@@ -120,7 +95,7 @@ class PieceCache {
   }
 
   // Where to remember key (hash h from find): the set's least recently used way.
-  Piece& slot_for(std::uint64_t serial, const PieceKey& key, std::uint64_t h) {
+  Piece& slot_for(std::uint64_t serial, const ShortKey& key, std::uint64_t h) {
     const std::size_t set = h & (kSets - 1);
     const std::uint8_t victim = recent_[set] ^ 1;
     recent_[set] = victim;
@@ -141,7 +116,7 @@ class PieceCache {
   struct Slot {
     std::uint64_t hash = 0;
     std::uint64_t serial = 0;  // 0: empty (serials start at 1)
-    PieceKey key;
+    ShortKey key;
     Piece piece;
   };
   std::array<Slot, kSlots> slots_{};

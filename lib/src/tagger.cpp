@@ -201,7 +201,7 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       const std::string_view text = token_text(i);
-      facts_ = &cache.get(serial_, std::uint8_t(t.script), text, [&](WordFacts& f) {
+      facts_ = &cache.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(), [&](WordFacts& f) {
         learn(t, text, f);
       });
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
@@ -417,6 +417,12 @@ class Run {
       }
     }
     if (family.empty() && names.empty()) return chosen;
+    // One bit per (length, last byte) of the names' first tokens: most tokens skip the lookup.
+    auto name_bit = [](std::string_view t) {
+      return std::uint64_t(1) << ((t.size() * 7 + static_cast<unsigned char>(t.back())) & 63);
+    };
+    std::uint64_t name_bits = 0;
+    for (const auto& entry : names) name_bits |= name_bit(entry.first);
     // A token can hold a family name only if it ends in the name's last three bytes: every
     // stem key ends where its token ends (a restored لل key only changes its start).
     std::vector<std::uint32_t> tails;
@@ -440,7 +446,8 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (taken[i] || !tokens_[i].is_word()) continue;
       // A repeated grammar-found name, token for token.
-      if (auto it = names.find(token_text(i)); it != names.end()) {
+      const std::string_view t = token_text(i);
+      if (auto it = name_bit(t) & name_bits ? names.find(t) : names.end(); it != names.end()) {
         for (const Candidate* c : it->second) {
           const std::size_t n = c->last_token - c->first_token;
           if (i + n > tokens_.size() || (c->first_token == i)) continue;
@@ -454,9 +461,7 @@ class Run {
         if (taken[i]) continue;
       }
       if (family.empty()) continue;
-      if (const std::string_view t = token_text(i);
-          t.size() < 3 || !std::binary_search(tails.begin(), tails.end(), last3(t)))
-        continue;
+      if (t.size() < 3 || !std::binary_search(tails.begin(), tails.end(), last3(t))) continue;
       if (tokens_[i].script == Script::kArabic)
         stems_.split(token_text(i));
       else

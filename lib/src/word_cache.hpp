@@ -11,7 +11,7 @@
 #include <memory>
 #include <string_view>
 
-#include "flat_hash.hpp"
+#include "short_key.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace alam {
@@ -48,25 +48,25 @@ class WordCache {
  public:
   static constexpr std::size_t kSlots = 4096;
   static constexpr std::size_t kSets = kSlots / 2;
-  static constexpr std::size_t kMaxText = 30;  // longer tokens are not remembered
+  static constexpr std::size_t kMaxText = ShortKey::kMax;  // longer tokens are not remembered
 
-  // The facts for text; make(WordFacts&) fills them on a miss. The reference stays valid until
-  // the next call.
+  // The facts for the token text[pos, pos + size); make(WordFacts&) fills them on a miss. The
+  // reference stays valid until the next call.
   template <typename Make>
   const WordFacts& get(std::uint64_t serial, std::uint8_t script, std::string_view text,
-                       Make&& make) {
-    if (text.size() > kMaxText) {
+                       std::size_t pos, std::size_t size, Make&& make) {
+    if (size > kMaxText) {
       scratch_ = WordFacts{};
       make(scratch_);
       return scratch_;
     }
-    const std::uint64_t h = hash_bytes(text) ^ (serial * 0x9E3779B97F4A7C15ull) ^ script;
+    const ShortKey key = ShortKey::of(text.data(), text.size(), pos, size);
+    const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull) ^ script;
     const std::size_t set = h & (kSets - 1);
     Slot* const ways = &slots_[2 * set];
     for (std::uint8_t w = 0; w < 2; ++w) {
       const Slot& s = ways[w];
-      if (s.hash == h && s.serial == serial && s.script == script && s.length == text.size() &&
-          std::memcmp(s.text, text.data(), text.size()) == 0) {
+      if (s.serial == serial && s.script == script && s.key == key) {
         recent_[set] = w;
         return s.facts;
       }
@@ -77,10 +77,8 @@ class WordCache {
     s.facts = WordFacts{};
     make(s.facts);
     s.serial = serial;
-    s.hash = h;
     s.script = script;
-    s.length = std::uint8_t(text.size());
-    std::memcpy(s.text, text.data(), text.size());
+    s.key = key;
     return s.facts;
   }
 
@@ -93,10 +91,8 @@ class WordCache {
  private:
   struct Slot {
     std::uint64_t serial = 0;  // 0: empty (serials start at 1)
-    std::uint64_t hash = 0;
+    ShortKey key;
     std::uint8_t script = 0;
-    std::uint8_t length = 0;
-    char text[kMaxText];
     WordFacts facts;
   };
   std::array<Slot, kSlots> slots_{};         // set k is slots 2k and 2k + 1
