@@ -24,7 +24,7 @@ namespace alam {
 
 struct Piece {
   static constexpr std::size_t kMaxKey = 32;    // original bytes (longer pieces are not kept)
-  static constexpr std::size_t kMaxText = 48;   // normalized bytes (a multiple of 16)
+  static constexpr std::size_t kMaxText = 32;   // normalized bytes (a multiple of 16)
   static constexpr std::size_t kMaxTokens = 6;
   struct PieceToken {
     std::uint8_t begin, end;  // into text
@@ -86,7 +86,7 @@ class PieceCache {
     const Slot* const ways = &slots_[2 * set];
     for (std::uint8_t w = 0; w < 2; ++w) {
       const Slot& s = ways[w];
-      if (s.hash == h && s.serial == serial && s.key == key) {
+      if (s.serial == serial && s.key == key) {
         recent_[set] = w;
         return {&s.piece, h};
       }
@@ -100,7 +100,6 @@ class PieceCache {
     const std::uint8_t victim = recent_[set] ^ 1;
     recent_[set] = victim;
     Slot& s = slots_[2 * set + victim];
-    s.hash = h;
     s.serial = serial;
     s.key = key;
     return s.piece;
@@ -114,7 +113,6 @@ class PieceCache {
 
  private:
   struct Slot {
-    std::uint64_t hash = 0;
     std::uint64_t serial = 0;  // 0: empty (serials start at 1)
     ShortKey key;
     Piece piece;
