@@ -19,6 +19,7 @@
 
 #include "alam/tokenizer.hpp"
 #include "short_key.hpp"
+#include "zeroed.hpp"
 
 namespace alam {
 
@@ -107,7 +108,7 @@ class PieceCache {
 
   // This thread's cache.
   static PieceCache& local() {
-    thread_local const std::unique_ptr<PieceCache> cache = std::make_unique<PieceCache>();
+    thread_local const std::unique_ptr<PieceCache, FreeZeroed> cache(zeroed<PieceCache>());
     return *cache;
   }
 

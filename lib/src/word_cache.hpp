@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "short_key.hpp"
+#include "zeroed.hpp"
 #include "grammar/lexicon.hpp"
 
 namespace alam {
@@ -84,7 +85,7 @@ class WordCache {
 
   // This thread's cache.
   static WordCache& local() {
-    thread_local const std::unique_ptr<WordCache> cache = std::make_unique<WordCache>();
+    thread_local const std::unique_ptr<WordCache, FreeZeroed> cache(zeroed<WordCache>());
     return *cache;
   }
 
