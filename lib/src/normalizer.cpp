@@ -89,18 +89,16 @@ char32_t arabic_fold(char32_t c, const NormalizerOptions& o) {
   return c;
 }
 
-// out[k] = base + rel[k] for k < n rounded up to a multiple of 16 (both arrays are that long).
+// out[k] = base + rel[k] for k < n rounded up to a multiple of 8 (both arrays are that long).
 void add_offsets(std::uint32_t* out, const std::uint8_t* rel, std::uint32_t base, std::size_t n) {
 #ifdef __SSE2__
   const __m128i b = _mm_set1_epi32(int(base)), zero = _mm_setzero_si128();
-  for (std::size_t k = 0; k < n; k += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rel + k));
-    const __m128i lo = _mm_unpacklo_epi8(v, zero), hi = _mm_unpackhi_epi8(v, zero);
+  for (std::size_t k = 0; k < n; k += 8) {
+    const __m128i v = _mm_unpacklo_epi8(
+        _mm_loadl_epi64(reinterpret_cast<const __m128i*>(rel + k)), zero);
     auto* o = reinterpret_cast<__m128i*>(out + k);
-    _mm_storeu_si128(o, _mm_add_epi32(_mm_unpacklo_epi16(lo, zero), b));
-    _mm_storeu_si128(o + 1, _mm_add_epi32(_mm_unpackhi_epi16(lo, zero), b));
-    _mm_storeu_si128(o + 2, _mm_add_epi32(_mm_unpacklo_epi16(hi, zero), b));
-    _mm_storeu_si128(o + 3, _mm_add_epi32(_mm_unpackhi_epi16(hi, zero), b));
+    _mm_storeu_si128(o, _mm_add_epi32(_mm_unpacklo_epi16(v, zero), b));
+    _mm_storeu_si128(o + 1, _mm_add_epi32(_mm_unpackhi_epi16(v, zero), b));
   }
 #else
   for (std::size_t k = 0; k < n; ++k) out[k] = base + rel[k];
@@ -375,7 +373,7 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
     if (short_piece) {
       const auto [piece, h] = cache.find(serial, key);
       if (piece) {
-        // Whole blocks of sixteen (the slack after the output has room for them; what lies past
+        // Whole blocks of eight (the slack after the output has room for them; what lies past
         // text_len is overwritten next).
         w.reserve(Piece::kMaxText);
         std::memcpy(w.out + base, piece->text, Piece::kMaxText);

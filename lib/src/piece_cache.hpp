@@ -23,28 +23,40 @@
 
 namespace alam {
 
-struct Piece {
-  static constexpr std::size_t kMaxKey = 32;    // original bytes (longer pieces are not kept)
-  static constexpr std::size_t kMaxText = 32;   // normalized bytes (a multiple of 16)
-  static constexpr std::size_t kMaxTokens = 6;
+// One remembered piece: one 128-byte slot of the cache, two cache lines (a hit reads both).
+struct alignas(64) Piece {
+  static constexpr std::size_t kMaxKey = 24;   // original bytes (99.7 % of the benchmark
+                                               // corpus's pieces; longer ones are not kept)
+  static constexpr std::size_t kMaxText = 24;  // normalized bytes
+  static constexpr std::size_t kMaxTokens = 5;
   struct PieceToken {
     std::uint8_t begin, end;  // into text
     Script script;
     bool space_before;
   };
-  std::uint8_t text_len = 0;
-  std::uint8_t token_count = 0;
+  std::uint64_t serial;  // of the normalizer (its rules) that made it; 0: empty
+  std::uint64_t key[3];  // the original bytes, zero-padded: ShortKey::words[0, 3)
+  std::uint8_t key_size;
+  std::uint8_t text_len;
+  std::uint8_t token_count;
   char text[kMaxText];
+  PieceToken tokens[kMaxTokens];
   std::uint8_t src_begin[kMaxText];  // the offset map, relative to the piece's original start
   std::uint8_t src_end[kMaxText];
-  PieceToken tokens[kMaxTokens];
+
+  bool holds(std::uint64_t s, const ShortKey& k) const {
+    return serial == s && key_size == k.size &&
+           ((key[0] ^ k.words[0]) | (key[1] ^ k.words[1]) | (key[2] ^ k.words[2])) == 0;
+  }
 };
+static_assert(sizeof(Piece) == 128 && Piece::kMaxText % 8 == 0);  // add_offsets: blocks of 8
 
 // The piece of text[0, n) that starts at pos: its end (the next ASCII space after pos, or n)
-// in next, and, when it is at most Piece::kMaxKey bytes long, its key (returns true).
+// in next, and, when it is at most Piece::kMaxKey bytes long, its key (returns true; the key's
+// fourth word is then zero).
 inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::size_t& next,
                        ShortKey& key) {
-  static_assert(Piece::kMaxKey == ShortKey::kMax);
+  static_assert(Piece::kMaxKey <= ShortKey::kMax && Piece::kMaxKey > 16);
 #ifdef __SSE2__
   if (pos + 32 <= n) {  // one look at 32 bytes finds the end and makes the key
     const __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text + pos));
@@ -61,6 +73,7 @@ inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::si
     }
     const auto size = std::size_t(__builtin_ctz(spaces));
     next = pos + size;
+    if (size > Piece::kMaxKey) return false;
     key.size = size;
     key.store(a, b, _mm_set1_epi8(char(size)));
     return true;
@@ -77,49 +90,45 @@ inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::si
 // number of the normalizer (its rules) that made them.
 class PieceCache {
  public:
-  static constexpr std::size_t kSlots = 4096;
+  static constexpr std::size_t kSlots = 4096;  // 512 KB
   static constexpr std::size_t kSets = kSlots / 2;
 
   // The piece remembered for key, or nullptr; and the key's hash.
   std::pair<const Piece*, std::uint64_t> find(std::uint64_t serial, const ShortKey& key) {
     const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull);
     const std::size_t set = h & (kSets - 1);
-    const Slot* const ways = &slots_[2 * set];
+    const Piece* const ways = &slots_[2 * set];
     for (std::uint8_t w = 0; w < 2; ++w) {
-      const Slot& s = ways[w];
-      if (s.serial == serial && s.key == key) {
+      if (ways[w].holds(serial, key)) {
         recent_[set] = w;
-        return {&s.piece, h};
+        return {&ways[w], h};
       }
     }
     return {nullptr, h};
   }
 
-  // Where to remember key (hash h from find): the set's least recently used way.
+  // Where to remember key (hash h from find): the set's least recently used way, with its key
+  // set; the caller fills in the rest.
   Piece& slot_for(std::uint64_t serial, const ShortKey& key, std::uint64_t h) {
     const std::size_t set = h & (kSets - 1);
     const std::uint8_t victim = recent_[set] ^ 1;
     recent_[set] = victim;
-    Slot& s = slots_[2 * set + victim];
-    s.serial = serial;
-    s.key = key;
-    return s.piece;
+    Piece& p = slots_[2 * set + victim];
+    p.serial = serial;
+    for (int k = 0; k < 3; ++k) p.key[k] = key.words[k];
+    p.key_size = std::uint8_t(key.size);
+    return p;
   }
 
   // This thread's cache.
   static PieceCache& local() {
-    thread_local const std::unique_ptr<PieceCache, FreeZeroed> cache(zeroed<PieceCache>());
+    thread_local const ZeroedPtr<PieceCache> cache = zeroed<PieceCache>();
     return *cache;
   }
 
  private:
-  struct Slot {
-    std::uint64_t serial = 0;  // 0: empty (serials start at 1)
-    ShortKey key;
-    Piece piece;
-  };
-  std::array<Slot, kSlots> slots_{};
-  std::array<std::uint8_t, kSets> recent_{};
+  std::array<Piece, kSlots> slots_;
+  std::array<std::uint8_t, kSets> recent_;
 };
 
 }  // namespace alam

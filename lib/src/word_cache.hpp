@@ -85,7 +85,7 @@ class WordCache {
 
   // This thread's cache.
   static WordCache& local() {
-    thread_local const std::unique_ptr<WordCache, FreeZeroed> cache(zeroed<WordCache>());
+    thread_local const ZeroedPtr<WordCache> cache = zeroed<WordCache>();
     return *cache;
   }
 

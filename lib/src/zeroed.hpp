@@ -3,24 +3,31 @@
 // slots it uses instead of clearing about a megabyte at start-up.
 #pragma once
 
+#include <cstdint>
 #include <cstdlib>
+#include <memory>
 #include <new>
 #include <type_traits>
 
 namespace alam {
 
 struct FreeZeroed {
-  void operator()(void* p) const { std::free(p); }
+  void* block = nullptr;  // what calloc returned (the object may start later, for alignment)
+  void operator()(void*) const { std::free(block); }
 };
 
-// A T whose every byte is zero (T is an implicit-lifetime type that all-zero bytes leave
-// valid and empty).
 template <typename T>
-T* zeroed() {
+using ZeroedPtr = std::unique_ptr<T, FreeZeroed>;
+
+// A T whose every byte is zero, aligned as T asks (T is an implicit-lifetime type that all-zero
+// bytes leave valid and empty).
+template <typename T>
+ZeroedPtr<T> zeroed() {
   static_assert(std::is_trivially_destructible_v<T>);
-  void* p = std::calloc(1, sizeof(T));
-  if (p == nullptr) throw std::bad_alloc();
-  return static_cast<T*>(p);
+  void* block = std::calloc(1, sizeof(T) + alignof(T));
+  if (block == nullptr) throw std::bad_alloc();
+  const auto at = (reinterpret_cast<std::uintptr_t>(block) + alignof(T) - 1) & ~(alignof(T) - 1);
+  return ZeroedPtr<T>(reinterpret_cast<T*>(at), FreeZeroed{block});
 }
 
 }  // namespace alam
