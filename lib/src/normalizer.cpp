@@ -233,9 +233,10 @@ void Normalizer::normalize(std::string_view in, NormalizedText& r) const {
   w.finish();
 }
 
-// Appends the normalization of in[begin, end) to w, with offsets into in. begin is 0 or at an
-// ASCII character (a diacritic at begin has no letter before it to belong to).
-void Normalizer::append(std::string_view in, std::size_t begin, std::size_t end, Output& w) const {
+// Appends the normalization of in[from, to) to w, with offsets into in. from is 0 or at an
+// ASCII character (a diacritic at from has no letter before it to belong to); to is in.size() or
+// at an ASCII character (so that no character is cut).
+void Normalizer::append(std::string_view in, std::size_t from, std::size_t to, Output& w) const {
   const Tables& t = *tables_;
   const Entry* const bmp = t.bmp.data();
   const char* const pool = t.pool.data();
@@ -254,8 +255,8 @@ void Normalizer::append(std::string_view in, std::size_t begin, std::size_t end,
   std::size_t o = w.o;        // bytes written
   std::size_t last_char = o;  // start of the last emitted character (for removed diacritics)
   const auto* s = reinterpret_cast<const unsigned char*>(in.data());
-  const std::size_t n = end;
-  std::size_t i = begin;
+  const std::size_t n = to;
+  std::size_t i = from;
   while (i < n) {
     if (cap - o < kSlack) {
       cap *= 2;

@@ -201,9 +201,8 @@ class Run {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       const std::string_view text = token_text(i);
-      facts_ = &cache.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(), [&](WordFacts& f) {
-        learn(t, text, f);
-      });
+      facts_ = &cache.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
+                          [&](WordFacts& f) { learn(t, text, f); });
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
       if (options_.grammars) cue_[i] = facts_->cue;
       if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here

@@ -92,7 +92,7 @@ class Normalizer {
  private:
   struct Tables;
   struct Output;
-  void append(std::string_view utf8, std::size_t begin, std::size_t end, Output& out) const;
+  void append(std::string_view utf8, std::size_t from, std::size_t to, Output& out) const;
   std::shared_ptr<const Tables> tables_;
 };
 
