@@ -5,9 +5,10 @@
 //   // n.text == "وانفيديا"; n.original_range(2, n.text.size()) == {2, 17}
 //
 // Normalization is for matching only: spans are always reported in original byte offsets.
-// Thread-safety: a Normalizer is immutable after construction; normalize() is const and may be
-// called from many threads at once. Bad input: ill-formed UTF-8 bytes become U+FFFD, one per
-// byte, each mapped to its own original byte.
+// Thread-safety: a Normalizer is immutable after construction; normalize() and
+// normalize_and_tokenize() are const and may be called from many threads at once (the piece
+// cache of normalize_and_tokenize is per thread). Bad input: ill-formed UTF-8 bytes become
+// U+FFFD, one per byte, each mapped to its own original byte.
 #pragma once
 
 #include <cstddef>
