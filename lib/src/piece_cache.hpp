@@ -19,6 +19,7 @@
 
 #include "alam/tokenizer.hpp"
 #include "short_key.hpp"
+#include "two_way_sets.hpp"
 #include "zeroed.hpp"
 
 namespace alam {
@@ -86,34 +87,20 @@ inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::si
   return true;
 }
 
-// Two-way set-associative, the least recently used way replaced. Entries carry the serial
-// number of the normalizer (its rules) that made them.
+// Pieces in two-way sets (two_way_sets.hpp). Entries carry the serial number of the normalizer
+// (its rules) that made them.
 class PieceCache {
  public:
-  static constexpr std::size_t kSlots = 4096;  // 512 KB
-  static constexpr std::size_t kSets = kSlots / 2;
-
   // The piece remembered for key, or nullptr; and the key's hash.
   std::pair<const Piece*, std::uint64_t> find(std::uint64_t serial, const ShortKey& key) {
     const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull);
-    const std::size_t set = h & (kSets - 1);
-    const Piece* const ways = &slots_[2 * set];
-    for (std::uint8_t w = 0; w < 2; ++w) {
-      if (ways[w].holds(serial, key)) {
-        recent_[set] = w;
-        return {&ways[w], h};
-      }
-    }
-    return {nullptr, h};
+    return {sets_.find(h, [&](const Piece& p) { return p.holds(serial, key); }), h};
   }
 
   // Where to remember key (hash h from find): the set's least recently used way, with its key
   // set; the caller fills in the rest.
   Piece& slot_for(std::uint64_t serial, const ShortKey& key, std::uint64_t h) {
-    const std::size_t set = h & (kSets - 1);
-    const std::uint8_t victim = recent_[set] ^ 1;
-    recent_[set] = victim;
-    Piece& p = slots_[2 * set + victim];
+    Piece& p = sets_.victim(h);
     p.serial = serial;
     for (int k = 0; k < 3; ++k) p.key[k] = key.words[k];
     p.key_size = std::uint8_t(key.size);
@@ -121,14 +108,10 @@ class PieceCache {
   }
 
   // This thread's cache.
-  static PieceCache& local() {
-    thread_local const ZeroedPtr<PieceCache> cache = zeroed<PieceCache>();
-    return *cache;
-  }
+  static PieceCache& local() { return per_thread_zeroed<PieceCache>(); }
 
  private:
-  std::array<Piece, kSlots> slots_;
-  std::array<std::uint8_t, kSets> recent_;
+  TwoWaySets<Piece, 4096> sets_;  // 512 KB
 };
 
 }  // namespace alam

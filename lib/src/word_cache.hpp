@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "short_key.hpp"
+#include "two_way_sets.hpp"
 #include "zeroed.hpp"
 #include "grammar/lexicon.hpp"
 
@@ -47,8 +48,6 @@ struct WordFacts {
 // lifetime; a Tagger's gazetteer never changes).
 class WordCache {
  public:
-  static constexpr std::size_t kSlots = 4096;
-  static constexpr std::size_t kSets = kSlots / 2;
   static constexpr std::size_t kMaxText = ShortKey::kMax;  // longer tokens are not remembered
 
   // The facts for the token text[pos, pos + size); make(WordFacts&) fills them on a miss. The
@@ -63,18 +62,11 @@ class WordCache {
     }
     const ShortKey key = ShortKey::of(text.data(), text.size(), pos, size);
     const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull) ^ script;
-    const std::size_t set = h & (kSets - 1);
-    Slot* const ways = &slots_[2 * set];
-    for (std::uint8_t w = 0; w < 2; ++w) {
-      const Slot& s = ways[w];
-      if (s.serial == serial && s.script == script && s.key == key) {
-        recent_[set] = w;
-        return s.facts;
-      }
-    }
-    const std::uint8_t victim = recent_[set] ^ 1;
-    recent_[set] = victim;
-    Slot& s = ways[victim];
+    if (const Slot* s = sets_.find(h, [&](const Slot& s) {
+          return s.serial == serial && s.script == script && s.key == key;
+        }))
+      return s->facts;
+    Slot& s = sets_.victim(h);
     s.facts = WordFacts{};
     make(s.facts);
     s.serial = serial;
@@ -85,8 +77,7 @@ class WordCache {
 
   // This thread's cache.
   static WordCache& local() {
-    thread_local const ZeroedPtr<WordCache> cache = zeroed<WordCache>();
-    return *cache;
+    return per_thread_zeroed<WordCache>();
   }
 
  private:
@@ -96,8 +87,7 @@ class WordCache {
     std::uint8_t script = 0;
     WordFacts facts;
   };
-  std::array<Slot, kSlots> slots_{};         // set k is slots 2k and 2k + 1
-  std::array<std::uint8_t, kSets> recent_{};  // the way of each set used last
+  TwoWaySets<Slot, 4096> sets_;
   WordFacts scratch_;
 };
 

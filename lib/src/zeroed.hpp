@@ -30,4 +30,11 @@ ZeroedPtr<T> zeroed() {
   return ZeroedPtr<T>(reinterpret_cast<T*>(at), FreeZeroed{block});
 }
 
+// This thread's T, made by zeroed() on first use.
+template <typename T>
+T& per_thread_zeroed() {
+  thread_local const ZeroedPtr<T> t = zeroed<T>();
+  return *t;
+}
+
 }  // namespace alam
