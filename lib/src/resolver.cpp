@@ -1,27 +1,44 @@
 #include "resolver.hpp"
 
 #include <algorithm>
+#include <numeric>
 
 namespace alam {
 
-std::vector<Candidate> resolve(std::vector<Candidate> candidates, std::size_t token_count) {
-  std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+void resolve(const std::vector<Candidate>& candidates, std::size_t token_count,
+             std::vector<Candidate>& chosen, ResolveScratch& scratch) {
+  // Indices sorted with the index as the last key: the order of a stable sort, without the
+  // temporary buffer std::stable_sort allocates.
+  std::vector<std::uint32_t>& order = scratch.order;
+  order.resize(candidates.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+    const Candidate &a = candidates[i], &b = candidates[j];
     const auto la = a.end - a.begin, lb = b.end - b.begin;
     if (la != lb) return la > lb;
     if (a.priority != b.priority) return a.priority > b.priority;
-    return a.begin < b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return i < j;
   });
-  std::vector<bool> taken(token_count, false);
-  std::vector<Candidate> chosen;
-  for (const Candidate& c : candidates) {
+  std::vector<char>& taken = scratch.taken;
+  taken.assign(token_count, 0);
+  chosen.clear();
+  for (const std::uint32_t k : order) {
+    const Candidate& c = candidates[k];
     bool free = true;
     for (std::uint32_t t = c.first_token; t < c.last_token && free; ++t) free = !taken[t];
     if (!free) continue;
-    for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = true;
+    for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = 1;
     chosen.push_back(c);
   }
   std::sort(chosen.begin(), chosen.end(),
             [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+}
+
+std::vector<Candidate> resolve(std::vector<Candidate> candidates, std::size_t token_count) {
+  ResolveScratch scratch;
+  std::vector<Candidate> chosen;
+  resolve(candidates, token_count, chosen, scratch);
   return chosen;
 }
 

@@ -26,8 +26,19 @@ inline constexpr std::uint8_t kMemory = 0, kGrammar = 1, kGazetteer = 2, kStop =
 }
 
 // Picks non-overlapping candidates (token-level overlap): longest first (normalized bytes),
-// then higher priority, then leftmost. The winners come back sorted by position; STOP winners
-// are kept so that they keep blocking, and are dropped by the caller.
+// then higher priority, then leftmost, then the first listed. The winners come back sorted by
+// position; STOP winners are kept so that they keep blocking, and are dropped by the caller.
 std::vector<Candidate> resolve(std::vector<Candidate> candidates, std::size_t token_count);
+
+// Working storage of resolve(), kept by callers that resolve many documents (the tagger keeps
+// one per thread): once its capacity suffices, resolving allocates nothing.
+struct ResolveScratch {
+  std::vector<std::uint32_t> order;  // candidate indices in the order they are tried
+  std::vector<char> taken;           // per token
+};
+
+// The same, into chosen (its previous contents are replaced).
+void resolve(const std::vector<Candidate>& candidates, std::size_t token_count,
+             std::vector<Candidate>& chosen, ResolveScratch& scratch);
 
 }  // namespace alam

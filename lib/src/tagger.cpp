@@ -6,7 +6,6 @@
 #include <array>
 #include <atomic>
 #include <memory>
-#include <unordered_map>
 
 #include "alam/normalizer.hpp"
 #include "alam/tokenizer.hpp"
@@ -45,15 +44,33 @@ std::uint32_t last3(std::string_view s) {
   return b(3) << 16 | b(2) << 8 | b(1);
 }
 
+// A given name the gazetteer found: token range [first, last); proclitic bytes before it.
+struct GivenName {
+  std::uint32_t first, last, skip;
+};
+
 // The per-document arrays of a Run, kept per thread so that their storage is reused from one
-// document to the next (allocation was ~7 % of tagging short documents). A Run that finds its
-// thread's scratch in use (none does today: a Run calls nothing that tags) gets its own.
+// document to the next (allocation was ~7 % of tagging short documents, and after the text
+// arrays moved here still ~5 %: 24 allocations per news paragraph, most of them in
+// resolution, the name grammars and document memory). A Run that finds its thread's scratch in
+// use (none does today: a Run calls nothing that tags) gets its own.
 struct Scratch {
   NormalizedText norm;
   std::vector<Token> tokens;
   std::vector<std::uint32_t> ids;
   std::string classes;
   std::vector<char> cue;
+  std::vector<Candidate> candidates, weak_chips, rejected_weak, chosen, added;
+  std::vector<GivenName> given;
+  ResolveScratch resolve;
+  // run_name_grammars
+  std::vector<std::uint32_t> name_skip;
+  std::vector<const Candidate*> gaz;
+  std::vector<grammar::TokenMatch> matches;
+  // add_document_memory
+  std::vector<std::pair<std::string_view, const Candidate*>> family, names;
+  std::vector<std::uint32_t> tails;
+  std::vector<char> taken;
   bool busy = false;
 
   // Storage past this is given back after the document (one huge document must not pin its
@@ -61,7 +78,8 @@ struct Scratch {
   static constexpr std::size_t kKeepBytes = 1u << 20;
   void release() {
     busy = false;
-    if (norm.text.capacity() > kKeepBytes || tokens.capacity() * sizeof(Token) > kKeepBytes)
+    if (norm.text.capacity() > kKeepBytes || tokens.capacity() * sizeof(Token) > kKeepBytes ||
+        candidates.capacity() * sizeof(Candidate) > kKeepBytes)
       *this = Scratch{};
   }
 };
@@ -99,25 +117,35 @@ class Run {
         original_(original),
         norm_((*lease_).norm),
         tokens_((*lease_).tokens),
+        candidates_((*lease_).candidates),
         ids_((*lease_).ids),
+        weak_chips_((*lease_).weak_chips),
+        rejected_weak_((*lease_).rejected_weak),
+        given_((*lease_).given),
         classes_((*lease_).classes),
         cue_((*lease_).cue),
         serial_(serial) {
     index_.normalizer.normalize_and_tokenize(original, norm_, tokens_);
+    candidates_.clear();
+    weak_chips_.clear();
+    rejected_weak_.clear();
+    given_.clear();
   }
 
   std::vector<Span> spans() {
     find_candidates();
-    std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
-    if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
+    std::vector<Candidate>& chosen = (*lease_).chosen;
+    resolve(candidates_, tokens_.size(), chosen, (*lease_).resolve);
+    if (options_.document_memory) add_document_memory(chosen);
     return to_spans(chosen);
   }
 
   std::vector<Explanation> explain() {
     find_candidates();
-    const std::vector<Candidate> all = candidates_;
-    std::vector<Candidate> chosen = resolve(std::move(candidates_), tokens_.size());
-    if (options_.document_memory) chosen = add_document_memory(std::move(chosen));
+    const std::vector<Candidate>& all = candidates_;
+    std::vector<Candidate>& chosen = (*lease_).chosen;
+    resolve(candidates_, tokens_.size(), chosen, (*lease_).resolve);
+    if (options_.document_memory) add_document_memory(chosen);
     std::vector<Explanation> out;
     std::vector<bool> reported(all.size(), false);
     auto overlaps = [](const Candidate& a, const Candidate& b) {
@@ -372,24 +400,30 @@ class Run {
   // classes of their tokens (known organisations mark E/e, other known names L).
   void run_name_grammars() {
     namespace cls = grammar::cls;
-    std::vector<std::uint32_t> name_skip(tokens_.size(), 0);  // proclitic before a given name
+    std::vector<std::uint32_t>& name_skip = (*lease_).name_skip;  // proclitic before a given name
+    name_skip.assign(tokens_.size(), 0);
     for (const GivenName& g : given_) {
       for (std::uint32_t t = g.first; t < g.last; ++t)
         classes_[t] = t == g.first ? cls::kGiven : cls::kGivenRest;
       name_skip[g.first] = g.skip;
     }
-    std::vector<const Candidate*> gaz;
+    std::vector<const Candidate*>& gaz = (*lease_).gaz;
+    gaz.clear();
     for (const Candidate& c : candidates_)
       if (c.entity >= 0 && c.type != EntityType::kStop) gaz.push_back(&c);
-    std::stable_sort(gaz.begin(), gaz.end(), [](const Candidate* a, const Candidate* b) {
-      return a->end - a->begin < b->end - b->begin;  // the longest match is applied last
+    // The longest match is applied last; equally long ones in the order they were found (the
+    // addresses in candidates_: a stable order without std::stable_sort's buffer).
+    std::sort(gaz.begin(), gaz.end(), [](const Candidate* a, const Candidate* b) {
+      const auto la = a->end - a->begin, lb = b->end - b->begin;
+      return la != lb ? la < lb : a < b;
     });
     for (const Candidate* c : gaz)
       for (std::uint32_t t = c->first_token; t < c->last_token; ++t)
         classes_[t] = c->type != EntityType::kOrg ? cls::kKnown
                       : t == c->first_token       ? cls::kOrgStart
                                                   : cls::kOrgRest;
-    std::vector<grammar::TokenMatch> matches;
+    std::vector<grammar::TokenMatch>& matches = (*lease_).matches;
+    matches.clear();
     grammar::match_names(classes_, matches);
     for (const grammar::TokenMatch& m : matches)
       candidates_.push_back({std::uint32_t(m.first), std::uint32_t(m.last),
@@ -402,20 +436,29 @@ class Run {
   //   (آندي ماينارد … ماينارد);
   // - a name that a grammar rule found (شركة DZT Research) is the same entity wherever it is
   //   repeated in the document without its cue (DZT Research).
-  std::vector<Candidate> add_document_memory(std::vector<Candidate> chosen) {
-    std::unordered_map<std::string_view, const Candidate*> family;
-    std::unordered_map<std::string_view, std::vector<const Candidate*>> names;  // by first token
+  void add_document_memory(std::vector<Candidate>& chosen) {
+    Scratch& scratch = *lease_;
+    // (last token, the first PERSON with it) and (first token, each of the first eight names
+    // that a grammar found with it), sorted by text and then address, which is document order:
+    // looked up by binary search.
+    auto& family = scratch.family;
+    auto& names = scratch.names;
+    family.clear();
+    names.clear();
     for (const Candidate& c : chosen) {
       if (c.type == EntityType::kPerson && c.last_token - c.first_token >= 2) {
         const std::string_view last = token_text(c.last_token - 1);
-        if (tokens_[c.last_token - 1].is_word() && last.size() >= 5) family.emplace(last, &c);
+        if (tokens_[c.last_token - 1].is_word() && last.size() >= 5) family.push_back({last, &c});
       }
-      if (c.entity < 0 && (c.type == EntityType::kOrg || c.type == EntityType::kPerson)) {
-        auto& list = names[token_text(c.first_token)];
-        if (list.size() < 8) list.push_back(&c);
-      }
+      if (c.entity < 0 && (c.type == EntityType::kOrg || c.type == EntityType::kPerson))
+        names.push_back({token_text(c.first_token), &c});
     }
-    if (family.empty() && names.empty()) return chosen;
+    if (family.empty() && names.empty()) return;
+    std::sort(family.begin(), family.end());
+    std::sort(names.begin(), names.end());
+    auto same_text = [](const auto& a, const auto& b) { return a.first == b.first; };
+    family.erase(std::unique(family.begin(), family.end(), same_text), family.end());
+    auto by_text = [](const auto& entry, std::string_view t) { return entry.first < t; };
     // One bit per (length, last byte) of the names' first tokens: most tokens skip the lookup.
     auto name_bit = [](std::string_view t) {
       return std::uint64_t(1) << ((t.size() * 7 + static_cast<unsigned char>(t.back())) & 63);
@@ -424,12 +467,14 @@ class Run {
     for (const auto& entry : names) name_bits |= name_bit(entry.first);
     // A token can hold a family name only if it ends in the name's last three bytes: every
     // stem key ends where its token ends (a restored لل key only changes its start).
-    std::vector<std::uint32_t> tails;
+    std::vector<std::uint32_t>& tails = scratch.tails;
+    tails.clear();
     for (const auto& [name, c] : family) tails.push_back(last3(name));
     std::sort(tails.begin(), tails.end());
-    std::vector<bool> taken(tokens_.size(), false);
+    std::vector<char>& taken = scratch.taken;
+    taken.assign(tokens_.size(), 0);
     for (const Candidate& c : chosen)
-      for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = true;
+      for (std::uint32_t t = c.first_token; t < c.last_token; ++t) taken[t] = 1;
     auto remember = [&](const Candidate& from, std::size_t i, std::size_t n, std::uint32_t skip) {
       Candidate c = from;
       c.first_token = std::uint32_t(i);
@@ -438,16 +483,19 @@ class Run {
       c.end = tokens_[i + n - 1].end;
       c.priority = priority::kMemory;
       c.memory = true;
-      for (std::size_t t = i; t < i + n; ++t) taken[t] = true;
+      for (std::size_t t = i; t < i + n; ++t) taken[t] = 1;
       return c;
     };
-    std::vector<Candidate> added;
+    std::vector<Candidate>& added = scratch.added;
+    added.clear();
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       if (taken[i] || !tokens_[i].is_word()) continue;
       // A repeated grammar-found name, token for token.
       const std::string_view t = token_text(i);
-      if (auto it = name_bit(t) & name_bits ? names.find(t) : names.end(); it != names.end()) {
-        for (const Candidate* c : it->second) {
+      if (name_bit(t) & name_bits) {
+        auto it = std::lower_bound(names.begin(), names.end(), t, by_text);
+        for (int tried = 0; it != names.end() && it->first == t && tried < 8; ++it, ++tried) {
+          const Candidate* c = it->second;
           const std::size_t n = c->last_token - c->first_token;
           if (i + n > tokens_.size() || (c->first_token == i)) continue;
           bool same = true;
@@ -466,8 +514,8 @@ class Run {
       else
         stems_.whole(token_text(i));
       for (const Stem& stem : stems_) {
-        const auto f = family.find(stem.key);
-        if (f == family.end()) continue;
+        const auto f = std::lower_bound(family.begin(), family.end(), stem.key, by_text);
+        if (f == family.end() || f->first != stem.key) continue;
         added.push_back(remember(*f->second, i, 1, stem.skip));
         break;
       }
@@ -475,7 +523,6 @@ class Run {
     chosen.insert(chosen.end(), added.begin(), added.end());
     std::sort(chosen.begin(), chosen.end(),
               [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
-    return chosen;
   }
 
   Span to_span(const Candidate& c) const {
@@ -543,16 +590,13 @@ class Run {
   ScratchLease lease_;
   NormalizedText& norm_;
   std::vector<Token>& tokens_;
-  std::vector<Candidate> candidates_;
+  std::vector<Candidate>& candidates_;
   Stems stems_;
   static constexpr std::uint32_t kUnknownId = 0xFFFFFFFE;
   std::vector<std::uint32_t>& ids_;  // vocabulary id per text token, filled lazily
-  std::vector<Candidate> weak_chips_;  // chip codes that need evidence
-  std::vector<Candidate> rejected_weak_;  // …and had none
-  struct GivenName {
-    std::uint32_t first, last, skip;  // token range; proclitic bytes before the name
-  };
-  std::vector<GivenName> given_;  // given names found by the gazetteer
+  std::vector<Candidate>& weak_chips_;  // chip codes that need evidence
+  std::vector<Candidate>& rejected_weak_;  // …and had none
+  std::vector<GivenName>& given_;  // given names found by the gazetteer
   std::string& classes_;               // token classes for the name grammars
   std::vector<char>& cue_;             // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index
