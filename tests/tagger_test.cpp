@@ -137,6 +137,14 @@ TEST(Tagger, NumericExpressions) {
             (Got{{"MONEY", "5.9 مليار دولار"}, {"DATE", "2021"}, {"PERCENT", "75 في المائة"}}));
   EXPECT_EQ(tag(tagger, "في حزيران (يونيو) 2022"), (Got{{"DATE", "حزيران (يونيو) 2022"}}));
   EXPECT_EQ(tag(tagger, "بـ٥ مليارات دولار"), (Got{{"MONEY", "٥ مليارات دولار"}}));
+  // Expressions that begin with a word (the grammars run there: lexicon.hpp, numeric_start),
+  // also after a proclitic.
+  EXPECT_EQ(tag(tagger, "بلغت ألف دولار ومليونا يوان"),
+            (Got{{"MONEY", "ألف دولار"}, {"MONEY", "مليونا يوان"}}));
+  EXPECT_EQ(tag(tagger, "دفعت USD 5 million"), (Got{{"MONEY", "USD 5 million"}}));
+  EXPECT_EQ(tag(tagger, "منذ مارس 2024 وحتى الثاني من أبريل 2025"),
+            (Got{{"DATE", "مارس 2024"}, {"DATE", "الثاني من أبريل 2025"}}));
+  EXPECT_EQ(tag(tagger, "في المائة دولار يوان"), Got{});
 }
 
 TEST(Tagger, DocumentMemoryTagsTheFamilyNameAlone) {

@@ -21,19 +21,31 @@ std::optional<Match> match_date(std::string_view text, std::size_t pos) {
   return longest(kRules, text, pos);
 }
 
-std::vector<std::string> numeric_words() {
+namespace {
+std::vector<std::string> words_of(std::initializer_list<const x3::symbols<int>*> tables) {
   std::vector<std::string> out;
-  auto collect = [&](const x3::symbols<int>& table) {
-    table.for_each([&](const std::string& word, int) { out.push_back(word); });
-  };
-  for (const x3::symbols<int>* t : std::initializer_list<const x3::symbols<int>*>
-       {std::addressof(money::scale), std::addressof(money::dual_scale),
-        std::addressof(money::currency), std::addressof(money::nationality),
-        std::addressof(money::latin_scale), std::addressof(money::latin_currency),
-        std::addressof(money::currency_sign), std::addressof(percent::percent_word),
-        std::addressof(date::month), std::addressof(date::ordinal)})
-    collect(*t);
+  for (const x3::symbols<int>* t : tables)
+    t->for_each([&](const std::string& word, int) { out.push_back(word); });
   return out;
+}
+}  // namespace
+
+std::vector<std::string> numeric_words() {
+  return words_of({std::addressof(money::scale), std::addressof(money::dual_scale),
+                   std::addressof(money::currency), std::addressof(money::nationality),
+                   std::addressof(money::latin_scale), std::addressof(money::latin_currency),
+                   std::addressof(money::currency_sign), std::addressof(percent::percent_word),
+                   std::addressof(date::month), std::addressof(date::ordinal)});
+}
+
+// What the rules of money_def.hpp, percent_def.hpp and date_def.hpp begin with, besides
+// number, digits and '%': money.arabic (number | dual_scale | scale), money.sign_first
+// (currency_sign), date.full (ordinal | month_expr, which begins with month), date.month_year
+// (month_expr).
+std::vector<std::string> numeric_start_words() {
+  return words_of({std::addressof(money::scale), std::addressof(money::dual_scale),
+                   std::addressof(money::currency_sign), std::addressof(date::month),
+                   std::addressof(date::ordinal)});
 }
 
 }  // namespace alam::grammar

@@ -25,7 +25,7 @@ StringMap<WordInfo> build() {
       if (!info.word_class) info.word_class = c;  // the first list wins
     }
   for (std::string_view w : chip_cue_words()) entry(w).chip_cue = true;
-  for (const std::string& w : numeric_words())
+  for (const std::string& w : numeric_start_words())
     entry(std::string_view(w).substr(0, w.find(' '))).numeric_start = true;
   std::vector<std::pair<std::string_view, WordInfo>> view;
   for (const auto& [w, info] : merged) view.emplace_back(w, info);

@@ -11,7 +11,7 @@ namespace alam::grammar {
 struct WordInfo {
   char word_class = 0;         // a cls:: character, or 0
   bool chip_cue = false;       // رقائق، شريحة، GPU, a chip vendor, …
-  bool numeric_start = false;  // a month, ordinal, scale or currency word that starts an expression
+  bool numeric_start = false;  // a scale, currency sign, month or ordinal: can start an expression
 };
 
 // The entry of a normalized word, or nullptr when the grammars know nothing of it.

@@ -18,5 +18,11 @@ std::optional<Match> match_date(std::string_view normalized, std::size_t pos);
 
 // Every word of the families' word lists (for the test that they are in normalized form).
 std::vector<std::string> numeric_words();
+// The words of the lists an expression can begin with: scales (الف دولار), dual scales
+// (مليونا دولار), currency signs (usd 5), months (مارس 2024) and ordinals (الثاني من مارس).
+// Every other way to begin one is a digit or a sign (%, $, €, £, ¥). Currency names,
+// nationalities and percent words (دولار، ين، في المئة) only follow a number, so the tagger
+// does not run the grammars at them (the lexicon's numeric_start, lexicon.hpp).
+std::vector<std::string> numeric_start_words();
 
 }  // namespace alam::grammar
