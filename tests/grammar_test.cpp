@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "alam/normalizer.hpp"
+#include "alam/tokenizer.hpp"
 #include "grammar/chip.hpp"
 #include "grammar/lexicon.hpp"
 #include "grammar/numeric.hpp"
@@ -82,6 +83,28 @@ TEST(ChipGrammar, Models) {
       {"2021", nullptr, nullptr},
   };
   for (const Case& c : cases) check(&match_chip, c);
+}
+
+// The tagger asks may_start_chip once per distinct Latin or mixed word, of the word's text
+// alone (word_cache.hpp); that must be the answer match_chip gets in running text.
+TEST(ChipGrammar, FirstTestDependsOnTheTokenAlone) {
+  static const Normalizer norm;
+  const std::string text = norm.normalize_text(
+      "Nvidia RTX 4090 وA100-SXM4-80GB وH800، Kirin 9000S, Core Ultra 7 و Cortex-A78 "
+      "alibaba.com rtx4090 gtx's ascend910b Snapdragon 8 Gen 3 x86 AB12cd-ef A4 M1 Pro "
+      "Ryzen AI 9 HX 370 tpu v5e TPUv4 café5 اشترت 5nm 3.5 e-commerce 12ab");
+  int starts = 0, words = 0;
+  for (const Token& t : tokenize(text)) {
+    if (t.script != Script::kLatin && t.script != Script::kMixed) continue;
+    ++words;
+    const bool alone = may_start_chip(t.view(text), 0);
+    EXPECT_EQ(alone, may_start_chip(text, t.begin)) << t.view(text);
+    EXPECT_EQ(alone || !match_chip(text, t.begin), true) << t.view(text);
+    starts += alone;
+  }
+  EXPECT_GE(words, 30);
+  EXPECT_GT(starts, 10);
+  EXPECT_LT(starts, words);
 }
 
 TEST(ChipGrammar, BareShortCodesAreWeak) {

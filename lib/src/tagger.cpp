@@ -268,6 +268,8 @@ class Run {
       if (f.stems[k].id != Index::kNone || (info && info->numeric_start))
         starts_something = true;
     }
+    f.chip = (t.script == Script::kLatin || t.script == Script::kMixed) &&
+             grammar::may_start_chip(text, 0);
     if (t.script != Script::kLatin)  // Latin classes depend on the original letter case
       f.cls = grammar::classify_token(t.script, text, {}, stems_, infos.data());
     // What scan() would do at an inert token: Arabic tokens start no chip (Latin and mixed
@@ -338,7 +340,7 @@ class Run {
   // money, percentages and dates at any word or sign, also after a proclitic (وفي، بـ5).
   void run_grammars_at(std::size_t i) {
     const Token& t = tokens_[i];
-    if (t.script == Script::kLatin || t.script == Script::kMixed) {
+    if (facts_->chip) {  // a Latin or mixed token that passed match_chip's first test
       if (const auto m = grammar::match_chip(norm_.text, t.begin))
         (m->strong ? candidates_ : weak_chips_).push_back(grammar_candidate(i, 0, *m, EntityType::kChip));
     }

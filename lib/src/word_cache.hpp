@@ -39,6 +39,8 @@ struct WordFacts {
   // Nothing starts at the token but its class: an Arabic word none of whose stems is in the
   // gazetteer's vocabulary or starts a number, or punctuation (Run::scan skips the rest).
   bool inert = false;
+  // A Latin or mixed token where a chip mention may start (grammar::may_start_chip).
+  bool chip = false;
 };
 
 // A two-way set-associative memo from (tagger, script, token text) to WordFacts, the least

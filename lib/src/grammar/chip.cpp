@@ -31,6 +31,20 @@ bool strong_code(std::string_view code) {
 
 }  // namespace
 
+bool may_start_chip(std::string_view text, std::size_t pos) {
+  // Every rule starts with letters: either a model code (letters then a digit) or one of the
+  // product-line words below.
+  static const StringSet kLineWords{
+      "ascend", "kirin", "snapdragon", "exynos", "dimensity", "tensor", "helio", "geforce",
+      "rtx", "gtx", "radeon", "instinct", "gaudi", "tpu", "cortex", "core", "xeon", "epyc",
+      "ryzen", "jetson"};
+  std::size_t e = pos;
+  while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
+  if (e == pos) return false;
+  const bool code = e < text.size() && text[e] >= '0' && text[e] <= '9';
+  return code || kLineWords.contains(text.substr(pos, e - pos));
+}
+
 std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
   static const std::array<NamedRule, 15> kRules{{
       {"chip.code", &run_rule<chip::model_code>},
@@ -49,17 +63,7 @@ std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
       {"chip.apple_soc", &run_rule<chip::apple_soc>},
       {"chip.jetson", &run_rule<chip::jetson>},
   }};
-  // Every rule starts with letters: either a model code (letters then a digit) or one of the
-  // product-line words below. Anything else is rejected before running the rules.
-  static const StringSet kLineWords{
-      "ascend", "kirin", "snapdragon", "exynos", "dimensity", "tensor", "helio", "geforce",
-      "rtx", "gtx", "radeon", "instinct", "gaudi", "tpu", "cortex", "core", "xeon", "epyc",
-      "ryzen", "jetson"};
-  std::size_t e = pos;
-  while (e < text.size() && text[e] >= 'a' && text[e] <= 'z') ++e;
-  if (e == pos) return std::nullopt;
-  const bool code = e < text.size() && text[e] >= '0' && text[e] <= '9';
-  if (!code && !kLineWords.contains(text.substr(pos, e - pos))) return std::nullopt;
+  if (!may_start_chip(text, pos)) return std::nullopt;
   std::optional<Match> best = longest(kRules, text, pos);
   if (best && std::string_view(best->rule) == "chip.code")
     best->strong = strong_code(text.substr(pos, best->end - pos));
