@@ -325,5 +325,27 @@ TEST(TaggerBidi, ControlsInsideASpanAreFlagged) {
   EXPECT_NE(out.find(R"("flags":["bidi-control"])"), std::string::npos) << out;
 }
 
+// Every control at every place inside a longer name (more than one 16-byte block), and the
+// characters that share a byte with one (E2 …, … 9C) but are none.
+TEST(TaggerBidi, EveryControlAnywhereInALongName) {
+  const Tagger tagger(test_gazetteer());
+  const std::string name = "الولايات المتحدة";  // 31 bytes
+  for (const char* control : {"\u061C", "\u200E", "\u200F", "\u202A", "\u202E", "\u2066",
+                              "\u2069"})
+    for (std::size_t at = 1; at < name.size(); ++at) {
+      // at a character boundary inside a word
+      if ((name[at] & 0xC0) == 0x80 || name[at] == ' ' || name[at - 1] == ' ') continue;
+      const std::string text = "في " + name.substr(0, at) + control + name.substr(at) + " اليوم";
+      const auto spans = tagger.tag(text);
+      ASSERT_EQ(spans.size(), 1u) << text;
+      EXPECT_EQ(spans[0].flags, kFlagBidiControl) << at << " " << text;
+    }
+  for (const char* other : {"\u200D", "\u2014", "\u069C", "\u065C"}) {
+    const std::string text = "في الولايات" + std::string(other) + " المتحدة";
+    const auto spans = tagger.tag(text);
+    for (const Span& s : spans) EXPECT_EQ(s.flags, 0u) << text;
+  }
+}
+
 }  // namespace
 }  // namespace alam
