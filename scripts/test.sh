@@ -3,7 +3,7 @@
 #   release  Release build with tests (build/), CTest
 #   asan     clang ASan+UBSan build of the whole suite and the fuzz targets (build-asan/), CTest
 #   tsan     clang TSan build of the threaded tests and `alam tag -j` (build-tsan/), run
-#   fuzz     every libFuzzer target for FUZZ_SECONDS (default 60) over its seeds, two at a time,
+#   fuzz     every libFuzzer target for FUZZ_SECONDS (default 30 here) over its seeds, two at a time,
 #            with build-asan's binaries (corpora, findings and logs in build-fuzz/)
 # Every stage runs; the script fails when any failed, after a table of the stages' wall times.
 #
@@ -12,7 +12,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 stages=(${TEST_STAGES:-release asan tsan fuzz})
-export FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+export FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 
 run_release() {
   bash scripts/build.sh -DALAM_BUILD_TESTS=ON -DALAM_BUILD_FUZZ=ON &&
