@@ -80,6 +80,7 @@ struct Scratch {
   std::vector<char> cue;
   std::vector<Candidate> candidates, weak_chips, rejected_weak, chosen, added;
   std::vector<GivenName> given;
+  Stems ahead_stems;  // Run::token_id
   ResolveScratch resolve;
   // run_name_grammars
   std::vector<std::uint32_t> name_skip;
@@ -142,6 +143,7 @@ class Run {
         given_((*lease_).given),
         classes_((*lease_).classes),
         cue_((*lease_).cue),
+        ahead_stems_((*lease_).ahead_stems),
         serial_(serial) {
     index_.normalizer.normalize_and_tokenize(original, norm_, tokens_);
     candidates_.clear();
@@ -243,12 +245,11 @@ class Run {
       classes_.clear();
       cue_.clear();
     }
-    WordCache& cache = WordCache::local();
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const Token& t = tokens_[i];
       const std::string_view text = token_text(i);
-      facts_ = &cache.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
-                          [&](WordFacts& f) { learn(t, text, f); });
+      facts_ = &cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
+                           [&](WordFacts& f) { learn(t, text, f, stems_); });
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
       if (options_.grammars) cue_[i] = facts_->cue;
       if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here
@@ -265,17 +266,17 @@ class Run {
   }
 
   // What token text alone tells (word_cache.hpp): its stems, their vocabulary ids and lexicon
-  // entries, and whether it is a chip cue word.
-  void learn(const Token& t, std::string_view text, WordFacts& f) {
+  // entries, and whether it is a chip cue word. stems is working storage.
+  void learn(const Token& t, std::string_view text, WordFacts& f, Stems& stems) {
     if (t.script == Script::kArabic)
-      stems_.split(text);
+      stems.split(text);
     else
-      stems_.whole(text);
-    f.count = std::uint8_t(std::min(stems_.size(), WordFacts::kMaxStems));
+      stems.whole(text);
+    f.count = std::uint8_t(std::min(stems.size(), WordFacts::kMaxStems));
     std::array<const grammar::WordInfo*, 16> infos{};  // as info_
     bool starts_something = false;  // a stem in the vocabulary, or one that starts a number
     for (std::size_t k = 0; k < f.count; ++k) {
-      const Stem& stem = stems_[k];
+      const Stem& stem = stems[k];
       const grammar::WordInfo* info = grammar::lookup_word(stem.key);
       const std::string_view bare = strip_article(stem.key);
       const grammar::WordInfo* bare_info =
@@ -289,7 +290,7 @@ class Run {
     f.chip = (t.script == Script::kLatin || t.script == Script::kMixed) &&
              grammar::may_start_chip(text, 0);
     if (t.script != Script::kLatin)  // Latin classes depend on the original letter case
-      f.cls = grammar::classify_token(t.script, text, {}, stems_, infos.data());
+      f.cls = grammar::classify_token(t.script, text, {}, stems, infos.data());
     // What scan() would do at an inert token: Arabic tokens start no chip (Latin and mixed
     // only) and no money, percentage or date (no digit, sign or numeric word), and without a
     // stem in the vocabulary no gazetteer walk; punctuation starts nothing.
@@ -306,9 +307,22 @@ class Run {
     return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == index_.str(hit.cased_key);
   }
 
-  // The vocabulary id of text token i, looked up once.
+  // The vocabulary id of text token i, looked up once, through the word cache: the token is
+  // ahead of the scan, which will want its facts too, and a cache probe is cheaper than a
+  // lookup in the image (whose 16 MB miss the processor caches).
   std::uint32_t token_id(std::size_t i) {
-    if (ids_[i] == kUnknownId) ids_[i] = index_.token_id(token_text(i));
+    if (ids_[i] == kUnknownId) {
+      // The lookup may reuse the slot of the facts scan() is using: copy them first.
+      if (facts_ != &current_) {
+        current_ = *facts_;
+        facts_ = &current_;
+      }
+      const Token& t = tokens_[i];
+      const std::string_view text = token_text(i);
+      ids_[i] = cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
+                           [&](WordFacts& f) { learn(t, text, f, ahead_stems_); })
+                    .stems[0].id;
+    }
     return ids_[i];
   }
 
@@ -620,7 +634,10 @@ class Run {
   std::string& classes_;               // token classes for the name grammars
   std::vector<char>& cue_;             // 1 where a token is a chip cue word
   std::array<const grammar::WordInfo*, 16> info_{};  // lexicon entries of stems_, by index
-  const WordFacts* facts_ = nullptr;  // of the token scan() is at
+  WordCache& cache_ = WordCache::local();
+  const WordFacts* facts_ = nullptr;  // of the token scan() is at (or current_, its copy)
+  WordFacts current_;
+  Stems& ahead_stems_;                // for learn() of a token ahead of the scan
   std::uint64_t serial_;              // the Tagger's, for the word cache
 };
 
