@@ -204,8 +204,9 @@ TEST(DateGrammar, Dates) {
   for (const Case& c : cases) check(&match_date, c);
 }
 
-// The tagger runs the money, percent and date grammars only at digits, signs and the words of
-// numeric_start_words(); these begin an expression, so they must open that gate, and words
+// The tagger runs the money, percent and date grammars only where starts_numeric() says: at
+// digits, signs and the words of numeric_start_words(); these begin an expression, so they
+// must open that gate, and words
 // that only follow a number must not (each would cost three grammar runs for nothing: في
 // alone was 39 % of them on news text).
 TEST(NumericGrammars, OnlyWordsThatBeginAnExpressionOpenTheGate) {
@@ -215,7 +216,7 @@ TEST(NumericGrammars, OnlyWordsThatBeginAnExpressionOpenTheGate) {
                         "percent", "dollars", "billion", "yen"})
     EXPECT_FALSE(may_start_numeric(w)) << w;
   for (const char* w : {"الف", "مليار", "مليونا", "usd", "eur", "مارس", "اذار", "كانون", "may",
-                        "الثاني", "الحادي", "5", "%", "$"})
+                        "الثاني", "الحادي", "5", "%", "$", "€", "£", "¥"})
     EXPECT_TRUE(may_start_numeric(w)) << w;
 }
 

@@ -35,7 +35,7 @@ void resolve(const std::vector<Candidate>& candidates, std::size_t token_count,
             [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
 }
 
-std::vector<Candidate> resolve(std::vector<Candidate> candidates, std::size_t token_count) {
+std::vector<Candidate> resolve(const std::vector<Candidate>& candidates, std::size_t token_count) {
   ResolveScratch scratch;
   std::vector<Candidate> chosen;
   resolve(candidates, token_count, chosen, scratch);

@@ -28,7 +28,7 @@ inline constexpr std::uint8_t kMemory = 0, kGrammar = 1, kGazetteer = 2, kStop =
 // Picks non-overlapping candidates (token-level overlap): longest first (normalized bytes),
 // then higher priority, then leftmost, then the first listed. The winners come back sorted by
 // position; STOP winners are kept so that they keep blocking, and are dropped by the caller.
-std::vector<Candidate> resolve(std::vector<Candidate> candidates, std::size_t token_count);
+std::vector<Candidate> resolve(const std::vector<Candidate>& candidates, std::size_t token_count);
 
 // Working storage of resolve(), kept by callers that resolve many documents (the tagger keeps
 // one per thread): once its capacity suffices, resolving allocates nothing.

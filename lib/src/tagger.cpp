@@ -382,9 +382,7 @@ class Run {
       if (stem.restored) continue;
       const std::size_t pos = t.begin + stem.skip;
       const unsigned char c = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-      const bool sign_or_digit = (c >= '0' && c <= '9') || c == '$' || c == '%' || c == 0xE2 ||
-                                 c == 0xC2;  // € (E2 82 AC), £ ¥ (C2 A3, C2 A5)
-      if (!sign_or_digit && !(info_[k] && info_[k]->numeric_start)) continue;
+      if (!grammar::starts_numeric(c, info_[k])) continue;
       if (auto m = grammar::match_money(norm_.text, pos))
         candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kMoney));
       if (auto m = grammar::match_percent(norm_.text, pos))

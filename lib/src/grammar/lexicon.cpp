@@ -40,11 +40,7 @@ const WordInfo* lookup_word(std::string_view w) {
 }
 
 bool may_start_numeric(std::string_view w) {
-  if (w.empty()) return false;
-  const unsigned char c = static_cast<unsigned char>(w[0]);
-  if ((c >= '0' && c <= '9') || c == '$' || c == '%') return true;
-  const WordInfo* info = lookup_word(w);
-  return info && info->numeric_start;
+  return !w.empty() && starts_numeric(static_cast<unsigned char>(w[0]), lookup_word(w));
 }
 
 }  // namespace alam::grammar

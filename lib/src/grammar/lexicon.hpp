@@ -17,8 +17,16 @@ struct WordInfo {
 // The entry of a normalized word, or nullptr when the grammars know nothing of it.
 const WordInfo* lookup_word(std::string_view normalized_word);
 
-// True when a money, percent or date expression can start with this normalized word: it
-// starts with a digit or sign, or its entry says so.
+// True when a money, percent or date expression can start at a normalized word that begins
+// with the byte first and has the lexicon entry info: a digit, a sign ($ %, and the lead bytes
+// C2 and E2 of £ ¥ €), or an entry whose numeric_start is set. The tagger's gate before it runs
+// those grammars.
+inline bool starts_numeric(unsigned char first, const WordInfo* info) {
+  return (first >= '0' && first <= '9') || first == '$' || first == '%' || first == 0xC2 ||
+         first == 0xE2 || (info && info->numeric_start);
+}
+
+// starts_numeric for a normalized word, looked up here.
 bool may_start_numeric(std::string_view normalized_word);
 
 }  // namespace alam::grammar
