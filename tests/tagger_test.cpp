@@ -168,6 +168,32 @@ TEST(Tagger, SpansCarryCanonicalAndSource) {
   EXPECT_EQ(spans[1].source, "rule:chip.code");
 }
 
+// tag(text, spans) reuses the spans it is given: whatever a span held before (a canonical
+// name, a flag, a gazetteer source) must not leak into the next document's spans.
+TEST(Tagger, ReusedSpansVectorGivesTheSameSpans) {
+  const Tagger tagger(test_gazetteer());
+  const std::vector<std::string> texts = {
+      "وإنفيديا A100 بالصين وهواوي وآبل في الولايات المتحدة",  // five gazetteer spans, a chip
+      "لا شيء هنا",                                                 // none
+      "5.9 مليار دولار في 2021",                                    // grammar spans only
+      "قالت إنفي\u200fديا",                                        // a flagged span
+      "قالت إنفيديا وهواوي",                                        // unflagged again
+      "وارن بافيت وجنسن هوانغ ثم Ascend 910B و A800 وH800",
+      "",
+  };
+  std::vector<Span> reused = {Span{1, 2, EntityType::kDate, "stale", "stale", kFlagBidiControl}};
+  for (int round = 0; round < 3; ++round) {
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      const std::size_t k = round == 1 ? texts.size() - 1 - i : i;  // also in reverse
+      const std::string& text = texts[k];
+      tagger.tag(text, reused);
+      EXPECT_EQ(reused, tagger.tag(text)) << text;
+    }
+  }
+  tagger.tag("لا شيء هنا", reused);
+  EXPECT_TRUE(reused.empty());
+}
+
 TEST(Tagger, InvalidUtf8IsReadAsReplacementCharacters) {
   const Tagger tagger(test_gazetteer());
   const std::string text = "\xff\xfe إنفيديا \xc0";

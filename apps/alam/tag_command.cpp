@@ -91,6 +91,7 @@ struct Work {
   std::string open_error;  // the input could not be read (emitted in order, then the end)
   std::vector<DocOutcome> docs;
   WriterOutput output;  // stateless writer: the documents' output, in order
+  std::vector<Span> spans;  // stateless writer: each document's spans in turn (storage reused)
   bool done = false;    // processed (Pipeline: guarded by its mutex)
 };
 
@@ -161,14 +162,15 @@ void process(Work& w, const Tagger& tagger, Writer* stateless_writer, const TagO
         return true;
       }
     }
-    d.spans = tagger.tag(d.text());
     d.write = true;
     if (stateless_writer) {
-      stateless_writer->document({d.doc.id_json, d.text(), d.spans, w.source, line_no, d.valid},
+      tagger.tag(d.text(), w.spans);  // the chunk's spans vector, its strings reused
+      stateless_writer->document({d.doc.id_json, d.text(), w.spans, w.source, line_no, d.valid},
                                  w.output);
       d.out_end = w.output.stream.size();
-      d.spans = {};
       d.doc = {};
+    } else {
+      d.spans = tagger.tag(d.text());
     }
     w.docs.push_back(std::move(d));
     return true;

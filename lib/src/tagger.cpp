@@ -90,6 +90,7 @@ struct Scratch {
   std::vector<std::pair<std::string_view, const Candidate*>> family, names;
   std::vector<std::uint32_t> tails;
   std::vector<char> taken;
+  std::vector<Span> spare_spans;  // Run::to_spans
   bool busy = false;
 
   // Storage past this is given back after the document (one huge document must not pin its
@@ -152,12 +153,12 @@ class Run {
     given_.clear();
   }
 
-  std::vector<Span> spans() {
+  void spans(std::vector<Span>& out) {
     find_candidates();
     std::vector<Candidate>& chosen = (*lease_).chosen;
     resolve(candidates_, tokens_.size(), chosen, (*lease_).resolve);
     if (options_.document_memory) add_document_memory(chosen);
-    return to_spans(chosen);
+    to_spans(chosen, out);
   }
 
   std::vector<Explanation> explain() {
@@ -557,30 +558,50 @@ class Run {
               [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
   }
 
-  Span to_span(const Candidate& c) const {
+  // The span of candidate c, written into s (its strings' storage reused).
+  void to_span(const Candidate& c, Span& s) const {
     const auto [b, e] = norm_.original_range(c.begin, c.end);
-    Span s{b, e, c.type, {}, {}, has_bidi_control(original_.substr(b, e - b)) ? kFlagBidiControl : 0u};
+    s.begin = b;
+    s.end = e;
+    s.type = c.type;
+    s.flags = has_bidi_control(original_.substr(b, e - b)) ? kFlagBidiControl : 0u;
     if (c.entity >= 0) {
       const EntityView ent = gaz_.entity(std::size_t(c.entity));
-      s.canonical = ent.name();
-      const std::string_view prefix = c.memory ? "memory:" : "gaz:", id = ent.id();
-      s.source.reserve(prefix.size() + id.size());  // one allocation, no temporaries
-      s.source.append(prefix).append(id);
+      s.canonical.assign(ent.name());
+      s.source.assign(c.memory ? "memory:" : "gaz:").append(ent.id());
     } else {
-      const std::string_view prefix = c.memory ? "memory:rule:" : "rule:", rule = c.rule ? c.rule : "";
-      s.source.reserve(prefix.size() + rule.size());
-      s.source.append(prefix).append(rule);
+      s.canonical.clear();
+      s.source.assign(c.memory ? "memory:rule:" : "rule:").append(c.rule ? c.rule : "");
     }
+  }
+  Span to_span(const Candidate& c) const {
+    Span s;
+    to_span(c, s);
     return s;
   }
 
-  std::vector<Span> to_spans(const std::vector<Candidate>& chosen) const {
-    std::vector<Span> out;
-    out.reserve(chosen.size());
-    for (const Candidate& c : chosen)
-      if (c.type != EntityType::kStop) out.push_back(to_span(c));
-    return out;
+  // The spans of the chosen candidates into out. Spans out has beyond those wait in the
+  // thread's scratch storage (spare_spans), strings and all, for the next document's.
+  void to_spans(const std::vector<Candidate>& chosen, std::vector<Span>& out) const {
+    std::vector<Span>& spare = (*lease_).spare_spans;
+    std::size_t n = 0;
+    for (const Candidate& c : chosen) {
+      if (c.type == EntityType::kStop) continue;
+      if (n == out.size()) {
+        if (spare.empty()) {
+          out.emplace_back();
+        } else {
+          out.push_back(std::move(spare.back()));
+          spare.pop_back();
+        }
+      }
+      to_span(c, out[n++]);
+    }
+    for (std::size_t k = n; k < out.size() && spare.size() < kMaxSpareSpans; ++k)
+      spare.push_back(std::move(out[k]));
+    out.resize(n);
   }
+  static constexpr std::size_t kMaxSpareSpans = 256;
 
   // "TYPE «text» (source)" for verdicts.
   std::string describe(const Candidate& c) const {
@@ -652,7 +673,13 @@ Tagger::Tagger(Tagger&&) noexcept = default;
 Tagger& Tagger::operator=(Tagger&&) noexcept = default;
 
 std::vector<Span> Tagger::tag(std::string_view utf8) const {
-  return Run(*gazetteer_, options_, serial_, utf8).spans();
+  std::vector<Span> spans;
+  tag(utf8, spans);
+  return spans;
+}
+
+void Tagger::tag(std::string_view utf8, std::vector<Span>& spans) const {
+  Run(*gazetteer_, options_, serial_, utf8).spans(spans);
 }
 
 std::vector<Explanation> Tagger::explain(std::string_view utf8) const {

@@ -54,6 +54,11 @@ class Tagger {
 
   // Spans sorted by begin, never overlapping, with byte offsets into utf8.
   std::vector<Span> tag(std::string_view utf8) const;
+  // The same spans, written into `spans` (what it held is replaced). The storage of its
+  // strings is reused, so a caller that tags document after document into one vector allocates
+  // almost nothing per span (the canonical names and sources of most spans are longer than a
+  // std::string holds without the heap). Thread-safe like tag().
+  void tag(std::string_view utf8, std::vector<Span>& spans) const;
 
   // The same spans with every candidate that competed for their tokens and why the winner
   // won (docs/architecture.md, "Resolution"), followed by text where candidates produced no
