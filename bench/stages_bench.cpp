@@ -233,11 +233,7 @@ const GrammarPositions& grammar_positions() {
         split_token(d, i, stems);
         for (const Stem& stem : stems) {
           if (stem.restored) continue;
-          const unsigned char ch = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-          const bool sign_or_digit =
-              (ch >= '0' && ch <= '9') || ch == '$' || ch == '%' || ch == 0xE2 || ch == 0xC2;
-          const grammar::WordInfo* info = grammar::lookup_word(stem.key);
-          if (sign_or_digit || (info && info->numeric_start)) numeric.push_back(t.begin + stem.skip);
+          if (grammar::may_start_numeric(stem.key)) numeric.push_back(t.begin + stem.skip);
         }
       }
     }
@@ -332,13 +328,14 @@ const Candidates& candidates() {
           const Stem& stem = stems[k];
           if (stem.restored) continue;
           const unsigned char ch = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-          const bool sign_or_digit =
-              (ch >= '0' && ch <= '9') || ch == '$' || ch == '%' || ch == 0xE2 || ch == 0xC2;
-          if (!sign_or_digit && !(info[k] && info[k]->numeric_start)) continue;
+          const grammar::NumericStarts starts = grammar::numeric_starts(ch, info[k]);
           const std::size_t pos = t.begin + stem.skip;
-          if (auto m = grammar::match_money(d.norm.text, pos)) grammar_candidate(i, stem.skip, *m, EntityType::kMoney);
-          if (auto m = grammar::match_percent(d.norm.text, pos)) grammar_candidate(i, stem.skip, *m, EntityType::kPercent);
-          if (auto m = grammar::match_date(d.norm.text, pos)) grammar_candidate(i, stem.skip, *m, EntityType::kDate);
+          if (auto m = starts.money ? grammar::match_money(d.norm.text, pos) : std::nullopt)
+            grammar_candidate(i, stem.skip, *m, EntityType::kMoney);
+          if (auto m = starts.percent ? grammar::match_percent(d.norm.text, pos) : std::nullopt)
+            grammar_candidate(i, stem.skip, *m, EntityType::kPercent);
+          if (auto m = starts.date ? grammar::match_date(d.norm.text, pos) : std::nullopt)
+            grammar_candidate(i, stem.skip, *m, EntityType::kDate);
         }
       }
       for (const GazMatch& g : given)

@@ -220,6 +220,46 @@ TEST(NumericGrammars, OnlyWordsThatBeginAnExpressionOpenTheGate) {
     EXPECT_TRUE(may_start_numeric(w)) << w;
 }
 
+// Each grammar runs only where numeric_starts() opens its own gate; so wherever one matches,
+// its gate must be open. Checked at every word start of expressions of every rule, glued to a
+// proclitic or not.
+TEST(NumericGrammars, EachGrammarsGateIsOpenWhereItMatches) {
+  static const Normalizer norm;
+  const char* texts[] = {
+      "5.9 مليار دولار", "330 مليون دولار", "120 دولارا", "مليار دولار", "ملياري يورو",
+      "الفا دولار", "5 مليارات دولار استرالي", "$40bn", "$5.9 billion", "US$ 3 million",
+      "€ 10m", "£5m", "¥300", "USD 5 million", "EUR 3bn", "GBP 10m", "RMB 20 billion",
+      "5.9 billion dollars", "40 مليار $", "40$", "75 في المائة", "58%", "27-36%", "58 %",
+      "٪20", "12 مارس 2024", "5 نوفمبر", "March 12, 2024", "الخامس من ابريل 2025",
+      "الحادي والعشرين من مايو", "حزيران (يونيو) 2022", "يونيو 2025", "كانون الثاني 2020",
+      "12/03/2024", "2024-03-12", "2021", "وفي 2021", "بـ5 مليارات دولار", "ومارس 2024"};
+  std::size_t matched[3] = {0, 0, 0};
+  for (const char* raw : texts) {
+    const std::string text = norm.normalize_text(raw);
+    for (std::size_t pos = 0; pos < text.size(); ++pos) {
+      if (pos > 0 && text[pos - 1] != ' ' && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+        continue;  // inside a character
+      std::size_t end = text.find(' ', pos);
+      const NumericStarts gate = numeric_starts_at(text.substr(pos, end == std::string::npos ? std::string::npos : end - pos));
+      const bool money = match_money(text, pos).has_value(), percent = match_percent(text, pos).has_value(),
+                 date = match_date(text, pos).has_value();
+      matched[0] += money;
+      matched[1] += percent;
+      matched[2] += date;
+      EXPECT_TRUE(!money || gate.money) << raw << " at byte " << pos;
+      EXPECT_TRUE(!percent || gate.percent) << raw << " at byte " << pos;
+      EXPECT_TRUE(!date || gate.date) << raw << " at byte " << pos;
+    }
+  }
+  EXPECT_GE(matched[0], 20u);
+  EXPECT_GE(matched[1], 5u);
+  EXPECT_GE(matched[2], 10u);
+  // And the gates are narrower than their union: a month does not open money, a scale not a date.
+  EXPECT_FALSE(numeric_starts_at("مارس").money);
+  EXPECT_FALSE(numeric_starts_at("مليار").date);
+  EXPECT_FALSE(numeric_starts_at("الثاني").percent);
+}
+
 TEST(NumericGrammars, WordListsAreInNormalizedForm) {
   static const Normalizer norm;
   for (const std::string& w : numeric_words()) EXPECT_EQ(norm.normalize_text(w), w);

@@ -285,7 +285,7 @@ class Run {
       if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
       f.stems[k] = {info, index_.token_id(stem.key), std::uint8_t(stem.skip), stem.restored};
       infos[k] = info;
-      if (f.stems[k].id != Index::kNone || (info && info->numeric_start))
+      if (f.stems[k].id != Index::kNone || (info && (info->money_start || info->date_start)))
         starts_something = true;
     }
     f.chip = (t.script == Script::kLatin || t.script == Script::kMixed) &&
@@ -383,12 +383,13 @@ class Run {
       if (stem.restored) continue;
       const std::size_t pos = t.begin + stem.skip;
       const unsigned char c = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-      if (!grammar::starts_numeric(c, info_[k])) continue;
-      if (auto m = grammar::match_money(norm_.text, pos))
+      const grammar::NumericStarts starts = grammar::numeric_starts(c, info_[k]);
+      if (!starts.any()) continue;
+      if (auto m = starts.money ? grammar::match_money(norm_.text, pos) : std::nullopt)
         candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kMoney));
-      if (auto m = grammar::match_percent(norm_.text, pos))
+      if (auto m = starts.percent ? grammar::match_percent(norm_.text, pos) : std::nullopt)
         candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kPercent));
-      if (auto m = grammar::match_date(norm_.text, pos))
+      if (auto m = starts.date ? grammar::match_date(norm_.text, pos) : std::nullopt)
         candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kDate));
     }
   }

@@ -38,14 +38,21 @@ std::vector<std::string> numeric_words() {
                    std::addressof(date::month), std::addressof(date::ordinal)});
 }
 
-// What the rules of money_def.hpp, percent_def.hpp and date_def.hpp begin with, besides
-// number, digits and '%': money.arabic (number | dual_scale | scale), money.sign_first
-// (currency_sign), date.full (ordinal | month_expr, which begins with month), date.month_year
-// (month_expr).
-std::vector<std::string> numeric_start_words() {
+// What the rules of money_def.hpp and date_def.hpp begin with, besides number and digits:
+// money.arabic (number | dual_scale | scale), money.sign_first (currency_sign; its signs $ € £ ¥
+// are also bytes the gate knows), date.full (ordinal | month_expr, which begins with month),
+// date.month_year (month_expr). Percent rules begin with a number or '%' only.
+std::vector<std::string> money_start_words() {
   return words_of({std::addressof(money::scale), std::addressof(money::dual_scale),
-                   std::addressof(money::currency_sign), std::addressof(date::month),
-                   std::addressof(date::ordinal)});
+                   std::addressof(money::currency_sign)});
+}
+std::vector<std::string> date_start_words() {
+  return words_of({std::addressof(date::month), std::addressof(date::ordinal)});
+}
+std::vector<std::string> numeric_start_words() {
+  std::vector<std::string> out = money_start_words();
+  for (std::string& w : date_start_words()) out.push_back(std::move(w));
+  return out;
 }
 
 }  // namespace alam::grammar

@@ -25,8 +25,10 @@ StringMap<WordInfo> build() {
       if (!info.word_class) info.word_class = c;  // the first list wins
     }
   for (std::string_view w : chip_cue_words()) entry(w).chip_cue = true;
-  for (const std::string& w : numeric_start_words())
-    entry(std::string_view(w).substr(0, w.find(' '))).numeric_start = true;
+  for (const std::string& w : money_start_words())
+    entry(std::string_view(w).substr(0, w.find(' '))).money_start = true;
+  for (const std::string& w : date_start_words())
+    entry(std::string_view(w).substr(0, w.find(' '))).date_start = true;
   std::vector<std::pair<std::string_view, WordInfo>> view;
   for (const auto& [w, info] : merged) view.emplace_back(w, info);
   return StringMap<WordInfo>(view);
@@ -39,8 +41,10 @@ const WordInfo* lookup_word(std::string_view w) {
   return kLexicon.find(w);
 }
 
-bool may_start_numeric(std::string_view w) {
-  return !w.empty() && starts_numeric(static_cast<unsigned char>(w[0]), lookup_word(w));
+NumericStarts numeric_starts_at(std::string_view w) {
+  return w.empty() ? NumericStarts{} : numeric_starts(static_cast<unsigned char>(w[0]), lookup_word(w));
 }
+
+bool may_start_numeric(std::string_view w) { return numeric_starts_at(w).any(); }
 
 }  // namespace alam::grammar

@@ -22,7 +22,11 @@ std::vector<std::string> numeric_words();
 // (مليونا دولار), currency signs (usd 5), months (مارس 2024) and ordinals (الثاني من مارس).
 // Every other way to begin one is a digit or a sign (%, $, €, £, ¥). Currency names,
 // nationalities and percent words (دولار، ين، في المئة) only follow a number, so the tagger
-// does not run the grammars at them (the lexicon's numeric_start, lexicon.hpp).
+// does not run the grammars at them (lexicon.hpp, numeric_starts).
 std::vector<std::string> numeric_start_words();
+// The same, by family: those money can begin with (scales, dual scales, currency signs) and
+// those a date can (months, ordinals). The lexicon's money_start and date_start (lexicon.hpp).
+std::vector<std::string> money_start_words();
+std::vector<std::string> date_start_words();
 
 }  // namespace alam::grammar
