@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Two alam binaries timed side by side (docs/performance.md, "Measuring on a noisy machine").
+
+    python3 bench/paired_runs.py INPUT RUNS OLD_ALAM NEW_ALAM [alam tag options …]
+    python3 bench/paired_runs.py corpus.txt 10 /tmp/alam-old build/apps/alam/alam \\
+        --gazetteer g100k.alamc --format jsonl
+
+The project's machine is a shared virtual machine whose speed drifts by up to ±30 % from one
+minute to the next, which hides changes of a few percent when two binaries are timed one after
+the other. Here each run starts both binaries at the same moment, one pinned to each of the two
+cores (swapped from one run to the next), on the same input, so both see the same machine. Each
+one's CPU time (user + system, from the kernel's accounting of the process) is taken, and the
+median of the per-run ratios NEW/OLD is the figure: below 1 the new binary is faster. Output
+goes to /dev/null. Needs taskset (util-linux) and two cores.
+"""
+import os
+import statistics
+import subprocess
+import sys
+
+
+def main() -> int:
+    if len(sys.argv) < 5:
+        print(__doc__.strip(), file=sys.stderr)
+        return 2
+    inp, runs, old, new = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+    options = sys.argv[5:] or ["--format", "jsonl"]
+    if (os.cpu_count() or 1) < 2:
+        print("paired_runs.py: needs two cores", file=sys.stderr)
+        return 2
+
+    def start(binary: str, core: int) -> subprocess.Popen:
+        with open(inp, "rb") as f:
+            return subprocess.Popen(["taskset", "-c", str(core), binary, "tag", *options],
+                                    stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    t_old, t_new, ratios = [], [], []
+    for r in range(runs):
+        p_old, p_new = (start(old, 0), start(new, 1)) if r % 2 == 0 else (start(old, 1), start(new, 0))
+        cpu, status = {}, {}
+        for _ in range(2):
+            pid, st, usage = os.wait4(-1, 0)
+            cpu[pid], status[pid] = usage.ru_utime + usage.ru_stime, st
+        for p in (p_old, p_new):
+            if status[p.pid] != 0:
+                code = os.waitstatus_to_exitcode(status[p.pid])
+                print(f"paired_runs.py: {p.args[3]} exited with status {code}", file=sys.stderr)
+                return 1
+        t_old.append(cpu[p_old.pid])
+        t_new.append(cpu[p_new.pid])
+        ratios.append(cpu[p_new.pid] / cpu[p_old.pid])
+    print(f"old {old}: CPU s min {min(t_old):.3f} median {statistics.median(t_old):.3f}")
+    print(f"new {new}: CPU s min {min(t_new):.3f} median {statistics.median(t_new):.3f}")
+    print(f"new/old, {runs} paired runs: median {statistics.median(ratios):.3f} "
+          f"(min {min(ratios):.3f}, max {max(ratios):.3f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
