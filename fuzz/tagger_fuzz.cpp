@@ -1,6 +1,7 @@
 // Fuzz target: the whole tagger (embedded gazetteers) on any bytes, with and without the
 // grammars. Invariants: spans sorted, non-overlapping, in range, on UTF-8 boundaries, with
-// output types; tag() deterministic; explain()'s spans in range, its tagged ones = tag().
+// output types; tag() deterministic, and tag(text, spans) into a reused vector the same;
+// explain()'s spans in range, its tagged ones = tag().
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -36,6 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto spans = tagger.tag(text);
   alam::fuzz::check_spans(text, spans, true);
   alam::fuzz::check(tagger.tag(text) == spans, "tag() is not deterministic");
+  // The reuse form, into a vector that still holds the previous input's spans.
+  static std::vector<alam::Span> reused;
+  tagger.tag(text, reused);
+  alam::fuzz::check(reused == spans, "tag(text, spans) differs from tag(text)");
   alam::fuzz::check_spans(text, gazetteer_only.tag(text), true);
 
   if (size <= 4096) {  // explain() is slower; keep the target fast
