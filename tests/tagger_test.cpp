@@ -194,6 +194,34 @@ TEST(Tagger, ReusedSpansVectorGivesTheSameSpans) {
   EXPECT_TRUE(reused.empty());
 }
 
+// A character that normalizes to several (⅜ → 3⁄8) can end one candidate's last token and begin
+// the next one's: in 2$1⅜% money takes "$13" and percent "8%" of the normalized text, disjoint
+// tokens that share the original ⅜. Spans never overlap in the original: the first one keeps
+// the character, and explain() says why the other went.
+TEST(Tagger, SpansNeverShareAnOriginalCharacter) {
+  const Tagger tagger(test_gazetteer());
+  const std::string text = "2$1\u215c% x";
+  const auto spans = tagger.tag(text);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(spans[0].type, EntityType::kMoney);
+  EXPECT_EQ(text.substr(spans[0].begin, spans[0].end - spans[0].begin), "$1\u215c");
+  bool reported = false;
+  for (const Explanation& e : tagger.explain(text))
+    if (!e.tagged && e.span.type == EntityType::kPercent &&
+        e.candidates.front().verdict.starts_with("dropped: shares an original character"))
+      reported = true;
+  EXPECT_TRUE(reported);
+  // The same with other characters that expand, anywhere between numbers, signs and names.
+  for (const char* x : {"\u215c", "\u00bd", "\u2153", "\u33cf", "\ufb01", "\u2474", "\u3392"})
+    for (const char* shape : {"2$1X% x", "5X% x", "$5X5% x", "٢٠٢١X٪ و", "US$ 1X1% A100"}) {
+      std::string t = shape;
+      t.replace(t.find('X'), 1, x);
+      const auto got = tagger.tag(t);
+      for (std::size_t i = 1; i < got.size(); ++i)
+        EXPECT_LE(got[i - 1].end, got[i].begin) << t;
+    }
+}
+
 TEST(Tagger, InvalidUtf8IsReadAsReplacementCharacters) {
   const Tagger tagger(test_gazetteer());
   const std::string text = "\xff\xfe إنفيديا \xc0";

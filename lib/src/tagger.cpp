@@ -158,6 +158,7 @@ class Run {
     std::vector<Candidate>& chosen = (*lease_).chosen;
     resolve(candidates_, tokens_.size(), chosen, (*lease_).resolve);
     if (options_.document_memory) add_document_memory(chosen);
+    drop_shared_characters(chosen);
     to_spans(chosen, out);
   }
 
@@ -167,6 +168,7 @@ class Run {
     std::vector<Candidate>& chosen = (*lease_).chosen;
     resolve(candidates_, tokens_.size(), chosen, (*lease_).resolve);
     if (options_.document_memory) add_document_memory(chosen);
+    drop_shared_characters(chosen);
     std::vector<Explanation> out;
     std::vector<bool> reported(all.size(), false);
     auto overlaps = [](const Candidate& a, const Candidate& b) {
@@ -201,6 +203,15 @@ class Run {
       }
       if (w.type == EntityType::kStop)
         e.candidates.front().verdict = "chosen, then dropped: a STOP entry never becomes a span";
+      out.push_back(std::move(e));
+    }
+    for (const auto& [c, winner] : shared_) {
+      Explanation e{to_span(c), false, {}};
+      e.candidates.push_back({to_span(c), evidence(c),
+                              "dropped: shares an original character with " + describe(winner) +
+                                  " (a character that normalizes to several, such as \u215c or "
+                                  "a ligature, ended one and began the other)",
+                              false});
       out.push_back(std::move(e));
     }
     for (const Candidate& c : rejected_weak_) {
@@ -559,6 +570,26 @@ class Run {
               [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
   }
 
+  // Candidates chosen on disjoint tokens may still share an original character: one that
+  // normalizes to several (⅜ → 3⁄8, the ligature ﻻ → لا) can give its first part to one
+  // candidate's last token and the rest to the next one's first token (2$1⅜%: money "$1⅜" and
+  // percent "⅜%"). Spans never overlap in the original text, so the later of the two is
+  // dropped (explain() reports it). chosen is in text order, so original begins do not
+  // decrease.
+  void drop_shared_characters(std::vector<Candidate>& chosen) {
+    std::size_t kept = 0, last_end = 0;
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+      const auto [b, e] = norm_.original_range(chosen[k].begin, chosen[k].end);
+      if (kept > 0 && b < last_end) {
+        shared_.emplace_back(chosen[k], chosen[kept - 1]);
+        continue;
+      }
+      last_end = e;
+      chosen[kept++] = chosen[k];
+    }
+    chosen.resize(kept);
+  }
+
   // The span of candidate c, written into s (its strings' storage reused).
   void to_span(const Candidate& c, Span& s) const {
     const auto [b, e] = norm_.original_range(c.begin, c.end);
@@ -650,6 +681,8 @@ class Run {
   std::vector<std::uint32_t>& ids_;  // vocabulary id per text token, filled lazily
   std::vector<Candidate>& weak_chips_;  // chip codes that need evidence
   std::vector<Candidate>& rejected_weak_;  // …and had none
+  std::vector<std::pair<Candidate, Candidate>> shared_;  // dropped, and the span that kept the
+                                                         // character (drop_shared_characters)
   std::vector<GivenName>& given_;  // given names found by the gazetteer
   std::string& classes_;               // token classes for the name grammars
   std::vector<char>& cue_;             // 1 where a token is a chip cue word
