@@ -196,8 +196,8 @@ TEST(Tagger, ReusedSpansVectorGivesTheSameSpans) {
 
 // A character that normalizes to several (⅜ → 3⁄8) can end one candidate's last token and begin
 // the next one's: in 2$1⅜% money takes "$13" and percent "8%" of the normalized text, disjoint
-// tokens that share the original ⅜. Spans never overlap in the original: the first one keeps
-// the character, and explain() says why the other went.
+// tokens that share the original ⅜. Spans never overlap in the original: the one resolution
+// ranks higher keeps the character, and explain() says why the other went.
 TEST(Tagger, SpansNeverShareAnOriginalCharacter) {
   const Tagger tagger(test_gazetteer());
   const std::string text = "2$1\u215c% x";
@@ -211,6 +211,13 @@ TEST(Tagger, SpansNeverShareAnOriginalCharacter) {
         e.candidates.front().verdict.starts_with("dropped: shares an original character"))
       reported = true;
   EXPECT_TRUE(reported);
+  // Of the two, the one resolution ranks higher keeps the character, here the longer one on
+  // the right (money "⅜ مليار دولار" over money "$1⅜").
+  const std::string right = "2$1\u215c مليار دولار";
+  const auto longer = tagger.tag(right);
+  ASSERT_EQ(longer.size(), 1u);
+  EXPECT_EQ(right.substr(longer[0].begin, longer[0].end - longer[0].begin),
+            "\u215c مليار دولار");
   // The same with other characters that expand, anywhere between numbers, signs and names.
   for (const char* x : {"\u215c", "\u00bd", "\u2153", "\u33cf", "\ufb01", "\u2474", "\u3392"})
     for (const char* shape : {"2$1X% x", "5X% x", "$5X5% x", "٢٠٢١X٪ و", "US$ 1X1% A100"}) {

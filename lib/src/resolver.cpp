@@ -14,10 +14,8 @@ void resolve(const std::vector<Candidate>& candidates, std::size_t token_count,
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
     const Candidate &a = candidates[i], &b = candidates[j];
-    const auto la = a.end - a.begin, lb = b.end - b.begin;
-    if (la != lb) return la > lb;
-    if (a.priority != b.priority) return a.priority > b.priority;
-    if (a.begin != b.begin) return a.begin < b.begin;
+    if (ranks_before(a, b)) return true;
+    if (ranks_before(b, a)) return false;
     return i < j;
   });
   std::vector<char>& taken = scratch.taken;

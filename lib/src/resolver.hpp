@@ -30,6 +30,15 @@ inline constexpr std::uint8_t kMemory = 0, kGrammar = 1, kGazetteer = 2, kStop =
 // position; STOP winners are kept so that they keep blocking, and are dropped by the caller.
 std::vector<Candidate> resolve(const std::vector<Candidate>& candidates, std::size_t token_count);
 
+// The order in which resolve() tries candidates, without its last key (the first listed): true
+// when a wins over b (longer, then higher priority, then further left).
+inline bool ranks_before(const Candidate& a, const Candidate& b) {
+  const auto la = a.end - a.begin, lb = b.end - b.begin;
+  if (la != lb) return la > lb;
+  if (a.priority != b.priority) return a.priority > b.priority;
+  return a.begin < b.begin;
+}
+
 // Working storage of resolve(), kept by callers that resolve many documents (the tagger keeps
 // one per thread): once its capacity suffices, resolving allocates nothing.
 struct ResolveScratch {

@@ -296,7 +296,8 @@ class Run {
       if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
       f.stems[k] = {info, index_.token_id(stem.key), std::uint8_t(stem.skip), stem.restored};
       infos[k] = info;
-      if (f.stems[k].id != Index::kNone || (info && (info->money_start || info->date_start)))
+      const unsigned char first = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
+      if (f.stems[k].id != Index::kNone || grammar::starts_numeric(first, info))
         starts_something = true;
     }
     f.chip = (t.script == Script::kLatin || t.script == Script::kMixed) &&
@@ -573,16 +574,21 @@ class Run {
   // Candidates chosen on disjoint tokens may still share an original character: one that
   // normalizes to several (⅜ → 3⁄8, the ligature ﻻ → لا) can give its first part to one
   // candidate's last token and the rest to the next one's first token (2$1⅜%: money "$1⅜" and
-  // percent "⅜%"). Spans never overlap in the original text, so the later of the two is
-  // dropped (explain() reports it). chosen is in text order, so original begins do not
-  // decrease.
+  // percent "⅜%"). Spans never overlap in the original text, so of two such neighbours the one
+  // resolution ranks lower is dropped (explain() reports it). chosen is in text order, so
+  // original begins do not decrease, and a kept candidate only ever meets its left neighbour.
   void drop_shared_characters(std::vector<Candidate>& chosen) {
     std::size_t kept = 0, last_end = 0;
     for (std::size_t k = 0; k < chosen.size(); ++k) {
       const auto [b, e] = norm_.original_range(chosen[k].begin, chosen[k].end);
       if (kept > 0 && b < last_end) {
-        shared_.emplace_back(chosen[k], chosen[kept - 1]);
-        continue;
+        Candidate& left = chosen[kept - 1];
+        if (!ranks_before(chosen[k], left)) {
+          shared_.emplace_back(chosen[k], left);
+          continue;
+        }
+        shared_.emplace_back(left, chosen[k]);
+        --kept;  // the right one wins: it replaces its left neighbour
       }
       last_end = e;
       chosen[kept++] = chosen[k];
