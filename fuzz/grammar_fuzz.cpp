@@ -1,6 +1,7 @@
 // Fuzz target: the character-level grammar families (chip, money, percent, date), run at every
 // code point boundary of the normalized input, as the tagger would at token starts and more.
-// Invariant: a match ends inside the text, after pos, on a code point boundary.
+// Invariants: a match ends inside the text, after pos, on a code point boundary; where money,
+// percent or date match, the tagger's gate after a digit (numeric_after_digit) is open.
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -19,13 +20,14 @@ using MatchFn = std::optional<alam::grammar::Match> (*)(std::string_view, std::s
 struct Family {
   const char* name;
   MatchFn fn;
+  bool alam::grammar::NumericStarts::*gate;  // its flag in numeric_after_digit, if any
 };
 
 constexpr Family kFamilies[] = {
-    {"chip", &alam::grammar::match_chip},
-    {"money", &alam::grammar::match_money},
-    {"percent", &alam::grammar::match_percent},
-    {"date", &alam::grammar::match_date},
+    {"chip", &alam::grammar::match_chip, nullptr},
+    {"money", &alam::grammar::match_money, &alam::grammar::NumericStarts::money},
+    {"percent", &alam::grammar::match_percent, &alam::grammar::NumericStarts::percent},
+    {"date", &alam::grammar::match_date, &alam::grammar::NumericStarts::date},
 };
 
 }  // namespace
@@ -39,9 +41,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<bool> bound = alam::fuzz::boundaries(normalized);
   for (std::size_t pos = 0; pos < normalized.size(); ++pos) {
     if (!bound[pos]) continue;
+    const alam::grammar::NumericStarts after = alam::grammar::numeric_after_digit(normalized, pos);
     for (const Family& f : kFamilies) {
       const auto m = f.fn(normalized, pos);
       if (!m) continue;
+      // The tagger's gate after a digit never closes on a match.
+      const bool gate = f.gate == nullptr || after.*(f.gate);
+      alam::fuzz::check(gate, std::string(f.name) + " matches at " + std::to_string(pos) +
+                                  " where numeric_after_digit says it cannot");
       const std::string who = std::string(f.name) + " match at " + std::to_string(pos) +
                               " ending at " + std::to_string(m->end) + " (rule " +
                               (m->rule ? m->rule : "null") + ", text size " +

@@ -395,8 +395,12 @@ class Run {
       if (stem.restored) continue;
       const std::size_t pos = t.begin + stem.skip;
       const unsigned char c = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-      const grammar::NumericStarts starts = grammar::numeric_starts(c, info_[k]);
+      grammar::NumericStarts starts = grammar::numeric_starts(c, info_[k]);
       if (!starts.any()) continue;
+      if (c >= '0' && c <= '9') {  // a number: what follows it rules out most families
+        starts = grammar::numeric_after_digit(norm_.text, pos);
+        if (!starts.any()) continue;
+      }
       if (auto m = starts.money ? grammar::match_money(norm_.text, pos) : std::nullopt)
         candidates_.push_back(grammar_candidate(i, stem.skip, *m, EntityType::kMoney));
       if (auto m = starts.percent ? grammar::match_percent(norm_.text, pos) : std::nullopt)

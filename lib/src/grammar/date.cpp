@@ -55,4 +55,7 @@ std::vector<std::string> numeric_start_words() {
   return out;
 }
 
+// What date.full accepts after a day number and its spaces: a month (month_expr).
+std::vector<std::string> date_follow_words() { return words_of({std::addressof(date::month)}); }
+
 }  // namespace alam::grammar

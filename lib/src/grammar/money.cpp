@@ -6,6 +6,7 @@
 #include <unicode/uenum.h>
 
 #include <array>
+#include <memory>
 
 #include "alam/normalizer.hpp"
 
@@ -47,17 +48,36 @@ void add_icu_currency_names() {
   uenum_close(codes);
 }
 
+// The currency names of ICU's locale data, added once (by the first caller of either function
+// below).
+void ensure_icu_currency_names() {
+  static const bool icu_names = (add_icu_currency_names(), true);
+  (void)icu_names;
+}
+
 }  // namespace
 
 std::optional<Match> match_money(std::string_view text, std::size_t pos) {
-  static const bool icu_names = (add_icu_currency_names(), true);
-  (void)icu_names;
+  ensure_icu_currency_names();
   static const std::array<NamedRule, 3> kRules{{
       {"money.arabic", &run_rule<money::arabic>},
       {"money.sign_first", &run_rule<money::sign_first>},
       {"money.amount_first", &run_rule<money::amount_first>},
   }};
   return longest(kRules, text, pos);
+}
+
+// What money rules accept right after a number and its spaces (money.arabic: scale, currency;
+// money.amount_first: latin_scale, latin_currency, scale; and '$', which number_follow.cpp
+// knows itself).
+std::vector<std::string> money_follow_words() {
+  ensure_icu_currency_names();
+  std::vector<std::string> out;
+  for (const x3::symbols<int>* t : std::initializer_list<const x3::symbols<int>*>{
+           std::addressof(money::scale), std::addressof(money::currency),
+        std::addressof(money::latin_scale), std::addressof(money::latin_currency)})
+    t->for_each([&](const std::string& word, int) { out.push_back(word); });
+  return out;
 }
 
 }  // namespace alam::grammar

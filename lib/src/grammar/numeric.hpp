@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "grammar/common.hpp"
+#include "grammar/lexicon.hpp"
 
 namespace alam::grammar {
 
@@ -29,4 +30,22 @@ std::vector<std::string> numeric_start_words();
 std::vector<std::string> money_start_words();
 std::vector<std::string> date_start_words();
 
+// Which families can match at normalized byte pos, judged by what follows the number there
+// (number_follow.cpp): the tagger's second gate, after numeric_starts, at a word that begins
+// with a digit; all three are true at any other byte. A number is money only when a currency
+// or scale word (or '$') follows it, a percentage only before '%', '-' or a percent word, and a
+// date only as a day of one or two digits before '/' or a month, or as a four-digit year from
+// 1800 to 2100. Each test is a necessary condition of the family's rules, checked against them
+// by grammar_test and by the grammar fuzz target; most numbers in news pass one family or
+// none, and the test costs a fraction of one X3 rule.
+NumericStarts numeric_after_digit(std::string_view normalized, std::size_t pos);
+
+// The words each test looks for (prefixes of them, in number_follow.cpp): money's scale,
+// currency (with ICU's Arabic currency names), Latin scale and currency words; the percent
+// words; the months.
+std::vector<std::string> money_follow_words();
+std::vector<std::string> percent_follow_words();
+std::vector<std::string> date_follow_words();
+
 }  // namespace alam::grammar
+

@@ -15,4 +15,12 @@ std::optional<Match> match_percent(std::string_view text, std::size_t pos) {
   return longest(kRules, text, pos);
 }
 
+// What percent.suffixed accepts after a number and its spaces, besides '%' and the '-' of a
+// range: the percent words.
+std::vector<std::string> percent_follow_words() {
+  std::vector<std::string> out;
+  percent::percent_word.for_each([&](const std::string& word, int) { out.push_back(word); });
+  return out;
+}
+
 }  // namespace alam::grammar
