@@ -50,8 +50,17 @@ inline std::vector<bool> boundaries(std::string_view text) {
 }
 
 inline std::string describe(const Span& s) {
-  return "[" + std::to_string(s.begin) + ", " + std::to_string(s.end) + ") " +
-         std::string(type_name(s.type)) + " " + s.source;
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) about
+  // `"literal" + std::string&&` once it is inlined here.
+  std::string out = "[";
+  out += std::to_string(s.begin);
+  out += ", ";
+  out += std::to_string(s.end);
+  out += ") ";
+  out += type_name(s.type);
+  out += " ";
+  out += s.source;
+  return out;
 }
 
 // Every span in range (begin < end <= size), on code point boundaries, with an output type,
