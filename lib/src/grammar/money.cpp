@@ -73,9 +73,11 @@ std::optional<Match> match_money(std::string_view text, std::size_t pos) {
 std::vector<std::string> money_follow_words() {
   ensure_icu_currency_names();
   std::vector<std::string> out;
-  for (const x3::symbols<int>* t : std::initializer_list<const x3::symbols<int>*>{
-           std::addressof(money::scale), std::addressof(money::currency),
-        std::addressof(money::latin_scale), std::addressof(money::latin_currency)})
+  // std::addressof: X3 gives its parsers a unary & (the and-predicate).
+  const x3::symbols<int>* const tables[] = {
+      std::addressof(money::scale), std::addressof(money::currency),
+      std::addressof(money::latin_scale), std::addressof(money::latin_currency)};
+  for (const x3::symbols<int>* t : tables)
     t->for_each([&](const std::string& word, int) { out.push_back(word); });
   return out;
 }

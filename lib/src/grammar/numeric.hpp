@@ -48,4 +48,3 @@ std::vector<std::string> percent_follow_words();
 std::vector<std::string> date_follow_words();
 
 }  // namespace alam::grammar
-
