@@ -5,6 +5,14 @@
     python3 bench/paired_runs.py corpus.txt 10 /tmp/alam-old build/apps/alam/alam \\
         --gazetteer g100k.alamc --format jsonl
 
+OLD_ALAM and NEW_ALAM may carry options of their own, quoted, which go before the common ones:
+when the change is to the compiled-gazetteer format, each binary must read an image compiled
+by its own commit (and images compiled by different commits can differ in speed by themselves,
+so compile both from the same TSV at the same time):
+
+    python3 bench/paired_runs.py corpus.txt 10 "/tmp/alam-old --gazetteer old.alamc" \\
+        "build/apps/alam/alam --gazetteer new.alamc" --format jsonl
+
 The project's machine is a shared virtual machine whose speed drifts by up to ±30 % from one
 minute to the next, which hides changes of a few percent when two binaries are timed one after
 the other. Here each run starts both binaries at the same moment, one pinned to each of the two
@@ -14,6 +22,7 @@ median of the per-run ratios NEW/OLD is the figure: below 1 the new binary is fa
 goes to /dev/null. Needs taskset (util-linux) and two cores.
 """
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -29,9 +38,10 @@ def main() -> int:
         print("paired_runs.py: needs two cores", file=sys.stderr)
         return 2
 
-    def start(binary: str, core: int) -> subprocess.Popen:
+    def start(command: str, core: int) -> subprocess.Popen:
+        binary, *own = shlex.split(command)
         with open(inp, "rb") as f:
-            return subprocess.Popen(["taskset", "-c", str(core), binary, "tag", *options],
+            return subprocess.Popen(["taskset", "-c", str(core), binary, "tag", *own, *options],
                                     stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     t_old, t_new, ratios = [], [], []
@@ -44,7 +54,8 @@ def main() -> int:
         for p in (p_old, p_new):
             if status[p.pid] != 0:
                 code = os.waitstatus_to_exitcode(status[p.pid])
-                print(f"paired_runs.py: {p.args[3]} exited with status {code}", file=sys.stderr)
+                print(f"paired_runs.py: {shlex.join(p.args[3:])} exited with status {code}",
+                      file=sys.stderr)
                 return 1
         t_old.append(cpu[p_old.pid])
         t_new.append(cpu[p_new.pid])
