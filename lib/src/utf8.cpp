@@ -53,13 +53,6 @@ void append(std::string& out, char32_t cp) {
 
 namespace {
 
-// Bytes [i, i + 8) are all ASCII.
-inline bool ascii8(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  return (w & 0x8080808080808080ull) == 0;
-}
-
 // The size of the well-formed sequence at s[i] (1 to 4), or 0 when s[i] is a bad byte. The
 // common cases (ASCII, two-byte letters such as Arabic) are inline; the rest is decode().
 inline std::size_t sequence_size(std::string_view s, std::size_t i) {
