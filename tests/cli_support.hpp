@@ -61,7 +61,13 @@ inline Run run(const std::string& command) {
 }
 
 inline std::string alam_cmd(const std::string& args) {
-  return std::string("'") + ALAM_BINARY + "' " + args;
+  // Appended piece by piece: GCC 12 warns (-Wstringop-overflow, a false positive) about the
+  // chain of + once GoogleTest's header is precompiled.
+  std::string cmd = "'";
+  cmd += ALAM_BINARY;
+  cmd += "' ";
+  cmd += args;
+  return cmd;
 }
 
 }  // namespace alam::testing
