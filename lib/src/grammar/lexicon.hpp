@@ -22,7 +22,8 @@ const WordInfo* lookup_word(std::string_view normalized_word);
 // with the byte first and has the lexicon entry info (what the first element of their rules
 // accepts: money_def.hpp, percent_def.hpp, date_def.hpp). Money: a digit, $, the lead bytes C2
 // and E2 of £ ¥ €, or a money_start word; percent: a digit or %; date: a digit or a date_start
-// word. The tagger's gate before it runs each grammar.
+// word. The tagger's first gate before it runs each grammar; at a digit, numeric_after_digit
+// (numeric.hpp) then looks at what follows the number.
 struct NumericStarts {
   bool money = false, percent = false, date = false;
   bool any() const { return money || percent || date; }
