@@ -28,21 +28,54 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    out += "constexpr char kFile" + std::to_string(i) + "[] = {";
+    // One string literal, a piece per line of the file (a braced list of numbers is twice the
+    // size). Bytes outside printable ASCII are three-digit octal escapes, which never take in a
+    // digit after them.
+    out += "constexpr char kFile" + std::to_string(i) + "[] =";
     char buf[8];
+    std::size_t line = 0;
     for (std::size_t k = 0; k < data.size(); ++k) {
-      if (k % 20 == 0) out += "\n";
-      std::snprintf(buf, sizeof buf, "%d,", static_cast<signed char>(data[k]));
-      out += buf;
+      if (k == 0 || line >= 100) {
+        out += k == 0 ? "\n    \"" : "\"\n    \"";
+        line = 0;
+      }
+      const unsigned char c = static_cast<unsigned char>(data[k]);
+      if (c == '"' || c == '\\' || c == '?') {
+        out += '\\';
+        out += static_cast<char>(c);
+        line += 2;
+      } else if (c >= 0x20 && c < 0x7f) {
+        out += static_cast<char>(c);
+        ++line;
+      } else {
+        std::snprintf(buf, sizeof buf, "\\%03o", c);
+        out += buf;
+        line += 4;
+      }
+      if (c == '\n') line = 100;  // a piece per line of the file
     }
-    out += "0};\n";
+    out += data.empty() ? " \"\";\n" : "\";\n";
   }
-  out += "}  // namespace\n\nconst std::vector<GazetteerSource>& Gazetteer::embedded_sources() {\n"
-         "  static const std::vector<GazetteerSource> sources = {\n";
+  // The sources are built by a plain function at run time. As one braced initializer or a
+  // lambda (both candidates for constant initialization, std::string being constexpr in C++20)
+  // g++ first copied every byte in its constant evaluator and then gave up: 7 s for 450 KB.
+  out += "\nstruct EmbeddedFile {\n  const char* name;\n  const char* data;\n  std::size_t size;\n};\n\n"
+         "const EmbeddedFile kFiles[] = {\n";
   for (std::size_t i = 0; i < inputs.size(); ++i)
-    out += "      {\"<embedded>/" + inputs[i].filename().string() + "\", std::string(kFile" +
-           std::to_string(i) + ", sizeof kFile" + std::to_string(i) + " - 1)},\n";
-  out += "  };\n  return sources;\n}\n\n}  // namespace alam\n";
+    out += "    {\"<embedded>/" + inputs[i].filename().string() + "\", kFile" + std::to_string(i) +
+           ", sizeof kFile" + std::to_string(i) + " - 1},\n";
+  out += "};\n\n"
+         "std::vector<GazetteerSource> make_sources() {\n"
+         "  std::vector<GazetteerSource> sources;\n"
+         "  for (const EmbeddedFile& f : kFiles) sources.push_back({f.name, std::string(f.data, f.size)});\n"
+         "  return sources;\n"
+         "}\n\n"
+         "}  // namespace\n\n"
+         "const std::vector<GazetteerSource>& Gazetteer::embedded_sources() {\n"
+         "  static const std::vector<GazetteerSource> sources = make_sources();\n"
+         "  return sources;\n"
+         "}\n\n"
+         "}  // namespace alam\n";
   std::ofstream o(argv[1], std::ios::binary);
   o << out;
   return o ? 0 : 1;
