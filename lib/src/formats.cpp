@@ -12,19 +12,12 @@
 #include <system_error>
 
 #include "alam/utf8.hpp"
+#include "file_io.hpp"
 #include "format_util.hpp"
 
 namespace alam {
 namespace fs = std::filesystem;
 namespace {
-
-Result<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status(StatusCode::kNotFound, path.string() + ": cannot open");
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return Status(StatusCode::kIoError, path.string() + ": read error");
-  return content;
-}
 
 std::string lower_extension(const fs::path& p) {
   std::string e = p.extension().string();
@@ -60,7 +53,7 @@ Result<Document> load_brat_pair(const fs::path& stem_path, bool need_ann, Offset
   fs::path ann = stem_path, txt = stem_path;
   ann += ".ann";
   txt += ".txt";
-  auto text = read_file(txt);
+  auto text = detail::read_whole_file(txt);
   if (!text) {
     if (text.status().code() == StatusCode::kNotFound)
       return Status(StatusCode::kNotFound,
@@ -70,7 +63,7 @@ Result<Document> load_brat_pair(const fs::path& stem_path, bool need_ann, Offset
   std::string ann_content;
   std::error_code ec;
   if (need_ann || fs::exists(ann, ec)) {
-    auto a = read_file(ann);
+    auto a = detail::read_whole_file(ann);
     if (!a) return a.status();
     ann_content = std::move(a).value();
   }
@@ -334,7 +327,7 @@ Result<std::vector<Document>> load_documents(const fs::path& path,
     }
     return all;
   }
-  auto content = read_file(path);
+  auto content = detail::read_whole_file(path);
   if (!content) return content.status();
   return parse_documents(path.string(), *content, *format);
 }

@@ -11,10 +11,10 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <sstream>
 #include <unordered_map>
 
 #include "alam/utf8.hpp"
+#include "file_io.hpp"
 #include "gazetteer_index.hpp"
 #include "gazetteer_syntax.hpp"
 
@@ -159,15 +159,6 @@ class Parser {
   std::string file_;
   std::size_t current_ = npos;
 };
-
-Result<std::string> read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status{StatusCode::kNotFound, path.string() + ": cannot open"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status{StatusCode::kIoError, path.string() + ": read error"};
-  return ss.str();
-}
 
 }  // namespace
 
@@ -389,7 +380,7 @@ Result<std::vector<GazetteerSource>> Gazetteer::read_sources(
       return Status{StatusCode::kNotFound, path.string() + ": no such file or folder"};
     }
     for (const auto& f : files) {
-      auto text = read_file(f);
+      auto text = detail::read_whole_file(f);
       if (!text) return text.status();
       sources.push_back({f.string(), std::move(text).value()});
     }

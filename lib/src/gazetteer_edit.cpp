@@ -14,10 +14,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -27,6 +25,7 @@
 #include "alam/tokenizer.hpp"
 #include "alam/utf8.hpp"
 #include "clitics.hpp"
+#include "file_io.hpp"
 #include "gazetteer_index.hpp"
 #include "gazetteer_syntax.hpp"
 
@@ -42,6 +41,7 @@ constexpr std::string_view kTempMarker = ".alam-tmp-";
 using gazetteer_syntax::collapse_spaces;
 using gazetteer_syntax::trim;
 using gazetteer_syntax::valid_id;
+using gazetteer_syntax::where;
 
 bool is_blank(std::string_view raw) { return trim(raw).empty(); }
 
@@ -228,10 +228,6 @@ bool aliases_collide(const AliasSpec& a, const AliasSpec& b, const std::string& 
   if (a.case_sensitive && b.case_sensitive)
     return gazetteer_alias_key(a.text, true) == gazetteer_alias_key(b.text, true);
   return true;
-}
-
-std::string where(const std::string& file, std::size_t line) {
-  return file + ":" + std::to_string(line);
 }
 
 }  // namespace
@@ -782,15 +778,6 @@ Result<std::size_t> GazetteerDocument::set_alias_flags(std::string_view id, std:
 
 namespace {
 
-Result<std::string> read_whole_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status{StatusCode::kNotFound, path.string() + ": cannot open"};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return io_error(path.string() + ": read error");
-  return ss.str();
-}
-
 // An exclusive flock() held until destruction.
 class FileLock {
  public:
@@ -1008,7 +995,7 @@ Result<std::vector<GazetteerSource>> GazetteerStore::read_sources() const {
   if (!files) return files.status();
   std::vector<GazetteerSource> sources;
   for (const fs::path& f : *files) {
-    auto text = read_whole_file(f);
+    auto text = detail::read_whole_file(f);
     if (!text) return text.status();
     sources.push_back({f.string(), std::move(text).value()});
   }
@@ -1118,7 +1105,7 @@ Result<EditOutcome> GazetteerStore::edit(const Change& change, const EditOptions
   std::vector<GazetteerDocument> docs;
   for (const fs::path& f : *files) {
     stamps.push_back(stamp_of(f));
-    auto text = read_whole_file(f);
+    auto text = detail::read_whole_file(f);
     if (!text) return text.status();
     sources.push_back({f.string(), std::move(text).value()});
     docs.push_back(GazetteerDocument::parse(sources.back().name, sources.back().text));

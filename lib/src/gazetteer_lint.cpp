@@ -12,10 +12,13 @@
 #include "alam/gazetteer_edit.hpp"
 #include "alam/normalizer.hpp"
 #include "gazetteer_index.hpp"
+#include "gazetteer_syntax.hpp"
 #include "alam/tokenizer.hpp"
 
 namespace alam {
 namespace {
+
+using gazetteer_syntax::where;
 
 // Common English words: one-word Latin aliases equal to one of these match ordinary English
 // text unless they are case-sensitive. The most frequent English words, and ordinary words
@@ -155,10 +158,6 @@ std::string quote(std::string_view s) {
   q += s;
   q += '\'';
   return q;
-}
-
-std::string where(const std::string& file, std::size_t line) {
-  return file + ":" + std::to_string(line);
 }
 
 LintFinding warning(std::string code, std::string message) {

@@ -1,5 +1,6 @@
 // Lexical rules of the gazetteer text format shared by the parser (gazetteer.cpp), the editor
-// (gazetteer_edit.cpp) and the importers (gazetteer_import.cpp), so that all agree on them.
+// (gazetteer_edit.cpp), the importers (gazetteer_import.cpp) and the linter (gazetteer_lint.cpp),
+// so that all agree on them.
 #pragma once
 
 #include <algorithm>
@@ -65,6 +66,11 @@ inline std::string folder_entry_problem(const std::filesystem::path& entry) {
     case fs::file_type::not_found: return "gone";
     default: return ec ? ec.message() : "not a file";
   }
+}
+
+// "FILE:LINE", how messages about a gazetteer source name a place in it.
+inline std::string where(const std::string& file, std::size_t line) {
+  return file + ":" + std::to_string(line);
 }
 
 }  // namespace alam::gazetteer_syntax
