@@ -7,7 +7,7 @@
 #         CTest: unit, CLI (the alam binary is instrumented too), the fuzz seed replays, leaks.
 #   tsan  ThreadSanitizer, in build-tsan/: only the library, alam and the tests that start
 #         threads (alam_thread_tests: tagger and gazetteer-editor threads; alam_thread_cli_tests:
-#         `alam tag -j N` driving the instrumented binary).
+#         `alam tag -j N` driving the instrumented binary, in one GoogleTest shard per core).
 #
 #   bash scripts/sanitize.sh              # asan, then tsan
 #   bash scripts/sanitize.sh tsan         # one of them
@@ -72,7 +72,21 @@ tsan() {
   (
     export TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1"
     "${no_aslr[@]}" build-tsan/tests/alam_thread_tests
-    "${no_aslr[@]}" build-tsan/tests/alam_thread_cli_tests
+    # The CLI tests in GoogleTest shards, one process per core (each output printed when done).
+    local shard logs=() pids=() failed=0
+    for ((shard = 0; shard < jobs; shard++)); do
+      logs+=("$(mktemp)")
+      GTEST_TOTAL_SHARDS="$jobs" GTEST_SHARD_INDEX="$shard" \
+        "${no_aslr[@]}" build-tsan/tests/alam_thread_cli_tests >"${logs[shard]}" 2>&1 &
+      pids+=($!)
+    done
+    for ((shard = 0; shard < jobs; shard++)); do
+      wait "${pids[shard]}" || failed=1
+      echo "---- alam_thread_cli_tests, shard $((shard + 1)) of $jobs"
+      cat "${logs[shard]}"
+      rm -f "${logs[shard]}"
+    done
+    exit "$failed"
   )
 }
 
