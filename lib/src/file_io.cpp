@@ -1,15 +1,19 @@
 #include "file_io.hpp"
 #include <fstream>
-#include <iterator>
+#include <sstream>
+#include <utility>
 
 namespace alam::detail {
 
 Result<std::string> read_whole_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status(StatusCode::kNotFound, path.string() + ": cannot open");
-  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Whole buffers at a time: an istreambuf_iterator goes a byte at a time, which only the
+  // optimizer makes cheap (a 2 MB file took 0.3 s in the sanitizer build).
+  std::ostringstream content;
+  content << in.rdbuf();
   if (in.bad()) return Status(StatusCode::kIoError, path.string() + ": read error");
-  return content;
+  return std::move(content).str();
 }
 
 }  // namespace alam::detail
