@@ -5,6 +5,7 @@
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
+#include <unicode/regex.h>
 #include <unicode/region.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
@@ -23,7 +24,6 @@
 #include <deque>
 #include <memory>
 #include <ostream>
-#include <regex>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -45,6 +45,12 @@ constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
 using gazetteer_syntax::collapse_spaces;
 using gazetteer_syntax::trim;
+
+std::string to_utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
 
 // True when a trimmed value still has a run of spaces or a tab, which the gazetteer parser
 // would collapse into one space.
@@ -641,7 +647,7 @@ class Assembler {
 enum class Extract { kBracketModels, kPatterns };
 
 struct PatternRule {
-  const char* pattern;    // ECMAScript regex over the whole device name
+  const char* pattern;    // regular expression (ICU syntax) over the whole device name
   const char* canonical;  // format ($1, $2, …)
   const char* alias;      // another format, or nullptr
 };
@@ -979,13 +985,6 @@ std::vector<std::string> number_spacing_variants(std::string_view name) {
   return {word + " " + number};
 }
 
-struct PciLine {
-  std::string_view vendor_id;
-  std::string_view vendor_name;
-  std::string_view device_id;
-  std::string_view name;
-};
-
 const VendorSpec* find_vendor(std::string_view id, std::string_view name) {
   for (const VendorSpec& v : vendor_specs()) {
     if (!v.id.empty() && v.id == id) return &v;
@@ -1010,6 +1009,57 @@ std::string pci_version(std::string_view text) {
   return std::string(trim(text.substr(at, end == std::string_view::npos ? end : end - at)));
 }
 
+// A model pattern, compiled once: an ICU regular expression that must match a whole name.
+// (ICU keeps its backtracking state on the heap, where std::regex recursed; and it is compiled
+// into ICU rather than instantiated here.)
+class ModelPattern {
+ public:
+  static Result<ModelPattern> compile(const char* pattern) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where{};
+    std::unique_ptr<icu::RegexPattern> p(
+        icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, where, status));
+    if (U_FAILURE(status))
+      return Status{StatusCode::kInvalidArgument, std::string("model pattern '") + pattern + "' at " +
+                                               std::to_string(where.offset) + ": " +
+                                               u_errorName(status)};
+    return ModelPattern(std::move(p));
+  }
+
+  // Whether the whole of name matches; when it does and groups is given, *groups holds the
+  // whole match and then each group ("" for a group that took no part).
+  bool matches(std::string_view name, std::vector<std::string>* groups = nullptr) const {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(name.data(), static_cast<std::int32_t>(name.size())));
+    std::unique_ptr<icu::RegexMatcher> m(pattern_->matcher(text, status));
+    if (U_FAILURE(status) || !m->matches(status) || U_FAILURE(status)) return false;
+    if (groups) {
+      groups->clear();
+      for (std::int32_t g = 0; g <= m->groupCount(); ++g) groups->push_back(to_utf8(m->group(g, status)));
+    }
+    return true;
+  }
+
+ private:
+  explicit ModelPattern(std::unique_ptr<icu::RegexPattern> p) : pattern_(std::move(p)) {}
+  std::shared_ptr<const icu::RegexPattern> pattern_;
+};
+
+// format with "$1", "$2", … replaced by the groups of a match (a rule's canonical or alias).
+std::string expand(std::string_view format, const std::vector<std::string>& groups) {
+  std::string out;
+  for (std::size_t i = 0; i < format.size(); ++i) {
+    if (format[i] == '$' && i + 1 < format.size() && is_ascii_digit(format[i + 1])) {
+      const std::size_t g = static_cast<std::size_t>(format[++i] - '0');
+      if (g < groups.size()) out += groups[g];
+      continue;
+    }
+    out += format[i];
+  }
+  return out;
+}
+
 Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOptions& options,
                                  Sink& sink) {
   ImportSummary summary;
@@ -1019,15 +1069,22 @@ Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOption
 
   // Compile each vendor's patterns once.
   struct Compiled {
-    std::vector<std::regex> accept;
-    std::vector<std::regex> rules;
+    std::vector<ModelPattern> accept;
+    std::vector<ModelPattern> rules;
   };
   std::unordered_map<const VendorSpec*, Compiled> compiled;
   for (const VendorSpec& v : vendor_specs()) {
     Compiled& c = compiled[&v];
-    for (const char* p : v.accept) c.accept.emplace_back(p, std::regex::ECMAScript | std::regex::optimize);
-    for (const PatternRule& r : v.rules)
-      c.rules.emplace_back(r.pattern, std::regex::ECMAScript | std::regex::optimize);
+    for (const char* p : v.accept) {
+      auto pattern = ModelPattern::compile(p);
+      if (!pattern) return pattern.status();
+      c.accept.push_back(std::move(*pattern));
+    }
+    for (const PatternRule& r : v.rules) {
+      auto pattern = ModelPattern::compile(r.pattern);
+      if (!pattern) return pattern.status();
+      c.rules.push_back(std::move(*pattern));
+    }
   }
 
   std::vector<PciModel> models;
@@ -1075,7 +1132,7 @@ Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOption
     if (!vendor || line.size() < 7 || line[1] == '\t') continue;  // subsystems: two tabs
     const std::string_view device_id = line.substr(1, 4);
     if (!is_hex4(device_id)) continue;
-    // Invalid UTF-8, or a name far longer than any in pci.ids (the regex matcher recurses).
+    // Invalid UTF-8, or a name far longer than any in pci.ids (backtracking over it is slow).
     if (utf8::first_invalid(line) != std::string_view::npos || line.size() > 300) continue;
     const std::string name = collapse_spaces(trim(line.substr(5)));
     ++summary.records;
@@ -1084,11 +1141,11 @@ Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOption
 
     if (vendor->extract == Extract::kPatterns) {
       for (std::size_t r = 0; r < vendor->rules.size(); ++r) {
-        std::smatch m;
-        if (!std::regex_match(name, m, c.rules[r])) continue;
-        std::string model = collapse_spaces(m.format(vendor->rules[r].canonical));
+        std::vector<std::string> groups;
+        if (!c.rules[r].matches(name, &groups)) continue;
+        std::string model = collapse_spaces(expand(vendor->rules[r].canonical, groups));
         std::vector<std::string> aliases;
-        if (vendor->rules[r].alias) aliases.push_back(m.format(vendor->rules[r].alias));
+        if (vendor->rules[r].alias) aliases.push_back(expand(vendor->rules[r].alias, groups));
         for (std::string& s : number_spacing_variants(model)) aliases.push_back(std::move(s));
         add_model(*vendor, std::move(model), aliases, device, {});
         break;
@@ -1126,9 +1183,8 @@ Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOption
       const Stripped s = strip_suffixes(alt.words, vendor->slug);
       const std::string model = join_words(s.model);
       if (model.empty()) continue;
-      const bool accepted = std::any_of(c.accept.begin(), c.accept.end(), [&](const std::regex& re) {
-        return std::regex_match(model, re);
-      });
+      const bool accepted = std::any_of(c.accept.begin(), c.accept.end(),
+                                        [&](const ModelPattern& p) { return p.matches(model); });
       if (!accepted) continue;
       // Bare codes of four characters or fewer (L4, A10G, T600) are left to the chip grammar,
       // which asks for chip context before tagging such short strings (T400 is also a laptop).
@@ -1190,12 +1246,6 @@ Result<ImportSummary> pci_import(std::string_view text, const PciIdsImportOption
 
 // ---------------------------------------------------------------------------------------------
 // ICU
-
-std::string to_utf8(const icu::UnicodeString& s) {
-  std::string out;
-  s.toUTF8String(out);
-  return out;
-}
 
 class RegionNames {
  public:
@@ -1542,20 +1592,9 @@ Result<ImportSummary> import_tsv(std::string_view text, std::string_view source_
   return tsv_import(text, source_name, options, sink);
 }
 
-// The model patterns are std::regex: keep its exceptions inside (names are length-capped, so
-// none is expected).
-static Result<ImportSummary> pci_import_guarded(std::string_view text, const PciIdsImportOptions& options,
-                                         Sink& sink) {
-  try {
-    return pci_import(text, options, sink);
-  } catch (const std::regex_error& e) {
-    return Status{StatusCode::kInvalidArgument, options.source_name + ": " + e.what()};
-  }
-}
-
 Result<std::string> import_pci_ids(std::string_view text, const PciIdsImportOptions& options) {
   Sink sink(nullptr);
-  auto r = pci_import_guarded(text, options, sink);
+  auto r = pci_import(text, options, sink);
   if (!r) return r.status();
   return sink.take();
 }
@@ -1563,7 +1602,7 @@ Result<std::string> import_pci_ids(std::string_view text, const PciIdsImportOpti
 Result<ImportSummary> import_pci_ids(std::string_view text, std::ostream& out,
                                      const PciIdsImportOptions& options) {
   Sink sink(&out);
-  return pci_import_guarded(text, options, sink);
+  return pci_import(text, options, sink);
 }
 
 Result<std::string> import_icu(const IcuImportOptions& options) {
