@@ -65,7 +65,8 @@ class TagJobsFormat : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(TagJobsFormat, OutputIsIdenticalToOneThread) {
   const std::string format = GetParam();
-  const auto in = write_temp("jobs-" + format + ".txt", many_documents(12000));  // ~1 MB: several chunks
+  // ~1 MB: several chunks.
+  const auto in = write_temp("jobs-" + format + ".txt", many_documents(12000));
   const alam::testing::Run one = run(alam_cmd("tag --format " + format + " -j 1 " + in));
   ASSERT_EQ(one.status, 0) << one.err;
   ASSERT_GT(one.out.size(), 100000u);
@@ -74,7 +75,8 @@ TEST_P(TagJobsFormat, OutputIsIdenticalToOneThread) {
   const std::vector<std::string> thread_counts =
       alam::testing::light() ? std::vector<std::string>{"3"} : std::vector<std::string>{"2", "4"};
   for (const std::string& jobs : thread_counts) {
-    const alam::testing::Run many = run(alam_cmd("tag --format " + format + " -j " + jobs + " " + in));
+    const alam::testing::Run many =
+        run(alam_cmd("tag --format " + format + " -j " + jobs + " " + in));
     EXPECT_EQ(many.status, 0) << many.err;
     EXPECT_TRUE(many.out == one.out) << format << " -j " << jobs << " differs";
     EXPECT_EQ(many.err, one.err) << format;  // the same warnings, in the same order

@@ -1020,9 +1020,9 @@ class ModelPattern {
     std::unique_ptr<icu::RegexPattern> p(
         icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern), 0, where, status));
     if (U_FAILURE(status))
-      return Status{StatusCode::kInvalidArgument, std::string("model pattern '") + pattern + "' at " +
-                                               std::to_string(where.offset) + ": " +
-                                               u_errorName(status)};
+      return Status{StatusCode::kInvalidArgument, std::string("model pattern '") + pattern +
+                                                      "' at " + std::to_string(where.offset) +
+                                                      ": " + u_errorName(status)};
     return ModelPattern(std::move(p));
   }
 
@@ -1036,7 +1036,8 @@ class ModelPattern {
     if (U_FAILURE(status) || !m->matches(status) || U_FAILURE(status)) return false;
     if (groups) {
       groups->clear();
-      for (std::int32_t g = 0; g <= m->groupCount(); ++g) groups->push_back(to_utf8(m->group(g, status)));
+      for (std::int32_t g = 0; g <= m->groupCount(); ++g)
+        groups->push_back(to_utf8(m->group(g, status)));
     }
     return true;
   }

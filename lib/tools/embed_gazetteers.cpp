@@ -59,7 +59,11 @@ int main(int argc, char** argv) {
   // The sources are built by a plain function at run time. As one braced initializer or a
   // lambda (both candidates for constant initialization, std::string being constexpr in C++20)
   // g++ first copied every byte in its constant evaluator and then gave up: 7 s for 450 KB.
-  out += "\nstruct EmbeddedFile {\n  const char* name;\n  const char* data;\n  std::size_t size;\n};\n\n"
+  out += "\nstruct EmbeddedFile {\n"
+         "  const char* name;\n"
+         "  const char* data;\n"
+         "  std::size_t size;\n"
+         "};\n\n"
          "const EmbeddedFile kFiles[] = {\n";
   for (std::size_t i = 0; i < inputs.size(); ++i)
     out += "    {\"<embedded>/" + inputs[i].filename().string() + "\", kFile" + std::to_string(i) +
@@ -67,7 +71,8 @@ int main(int argc, char** argv) {
   out += "};\n\n"
          "std::vector<GazetteerSource> make_sources() {\n"
          "  std::vector<GazetteerSource> sources;\n"
-         "  for (const EmbeddedFile& f : kFiles) sources.push_back({f.name, std::string(f.data, f.size)});\n"
+         "  for (const EmbeddedFile& f : kFiles)\n"
+         "    sources.push_back({f.name, std::string(f.data, f.size)});\n"
          "  return sources;\n"
          "}\n\n"
          "}  // namespace\n\n"
