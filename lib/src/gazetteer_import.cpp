@@ -1044,7 +1044,7 @@ class ModelPattern {
 
  private:
   explicit ModelPattern(std::unique_ptr<icu::RegexPattern> p) : pattern_(std::move(p)) {}
-  std::shared_ptr<const icu::RegexPattern> pattern_;
+  std::unique_ptr<const icu::RegexPattern> pattern_;
 };
 
 // format with "$1", "$2", … replaced by the groups of a match (a rule's canonical or alias).
