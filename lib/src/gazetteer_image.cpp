@@ -3,7 +3,6 @@
 #include <cstring>
 #include <limits>
 #include <type_traits>
-#include <unordered_map>
 
 #include "flat_hash.hpp"
 #include "gazetteer_index.hpp"
@@ -148,35 +147,121 @@ std::uint32_t Gazetteer::Index::child(std::uint32_t node, std::uint32_t token) c
   }
 }
 
+namespace {
+
+// The vocabulary while an image is built: token text → id (ids in first-seen order), in one
+// open-addressing table over a byte arena (no allocation per token; a node-based map's misses
+// were most of `alam gaz compile`'s time with a million rows).
+class VocabBuilder {
+ public:
+  std::uint32_t id_of(std::string_view t) {
+    if (2 * (size() + 1) > slots_.size()) grow();
+    const std::uint64_t h = hash_bytes(t);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = h & mask;
+    for (; slots_[s] != 0; s = (s + 1) & mask) {
+      const std::uint32_t id = slots_[s] - 1;
+      if (hashes_[id] == h && text(id) == t) return id;
+    }
+    const auto id = std::uint32_t(size());
+    begins_.push_back(bytes_.size());
+    bytes_.append(t);
+    ends_.push_back(bytes_.size());
+    hashes_.push_back(h);
+    slots_[s] = id + 1;
+    return id;
+  }
+  std::size_t size() const { return hashes_.size(); }
+  std::string_view text(std::uint32_t id) const {
+    return std::string_view(bytes_).substr(begins_[id], ends_[id] - begins_[id]);
+  }
+  std::uint64_t hash(std::uint32_t id) const { return hashes_[id]; }
+
+ private:
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t id = 0; id < size(); ++id) {
+      std::size_t s = hashes_[id] & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = id + 1;
+    }
+  }
+  std::string bytes_;
+  std::vector<std::size_t> begins_, ends_;
+  std::vector<std::uint64_t> hashes_;
+  std::vector<std::uint32_t> slots_;  // id + 1; 0: empty
+};
+
+// The trie's edges while an image is built: (node, token) → child, in creation order, found
+// through an open-addressing table of their indices.
+class EdgeBuilder {
+ public:
+  // The child of node under token, made by new_node() when there is none.
+  template <typename NewNode>
+  std::uint32_t child(std::uint32_t node, std::uint32_t token, NewNode&& new_node) {
+    if (2 * (edges_.size() + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = hash_pair(node, token) & mask;
+    for (; slots_[s] != 0; s = (s + 1) & mask) {
+      const Edge& e = edges_[slots_[s] - 1];
+      if (e.node == node && e.token == token) return e.child;
+    }
+    const std::uint32_t c = new_node();
+    edges_.push_back({node, token, c});
+    slots_[s] = std::uint32_t(edges_.size());
+    return c;
+  }
+  const std::vector<Edge>& edges() const { return edges_; }
+
+ private:
+  void grow() {
+    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t k = 0; k < edges_.size(); ++k) {
+      std::size_t s = hash_pair(edges_[k].node, edges_[k].token) & mask;
+      while (slots_[s] != 0) s = (s + 1) & mask;
+      slots_[s] = k + 1;
+    }
+  }
+  std::vector<Edge> edges_;
+  std::vector<std::uint32_t> slots_;  // index + 1; 0: empty
+};
+
+}  // namespace
+
 Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& entities) {
   const Index x;  // for its normalizers
   StringPool pool;
-  // The trie, with node-based maps while building.
-  std::unordered_map<std::string, std::uint32_t> vocab;
-  std::vector<std::string_view> vocab_text;
-  std::vector<std::uint32_t> first_node;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges;
+  VocabBuilder vocab;
+  std::vector<std::uint32_t> first_node;  // per vocabulary id
+  EdgeBuilder edges;
+  // Each node's hits, in the order they were added, as a list through one vector; cased keys
+  // in an arena until they go into the pool, node by node, after the vocabulary.
   struct PendingHit {
     std::uint32_t entity;
     bool exact, hamza;
-    std::string cased_key;
+    std::uint32_t cased_begin, cased_end;  // in cased_keys; empty: not case-sensitive
+    std::uint32_t next;                    // the node's next hit, or kNone
   };
-  std::vector<std::vector<PendingHit>> node_hits;
-  auto token_of = [&](std::string_view t) {
-    auto [it, inserted] = vocab.try_emplace(std::string(t), std::uint32_t(vocab.size()));
-    if (inserted) first_node.push_back(kNone);
-    return it->second;
-  };
+  std::vector<PendingHit> hits;
+  std::string cased_keys;
+  std::vector<std::uint32_t> node_first, node_last;  // hit list of each node, or kNone
   auto new_node = [&] {
-    node_hits.emplace_back();
-    return std::uint32_t(node_hits.size() - 1);
+    node_first.push_back(kNone);
+    node_last.push_back(kNone);
+    return std::uint32_t(node_first.size() - 1);
+  };
+  auto cased = [&](const PendingHit& h) {
+    return std::string_view(cased_keys).substr(h.cased_begin, h.cased_end - h.cased_begin);
   };
 
   std::vector<EntityRecord> entity_records;
   std::vector<AliasRecord> alias_records;
   std::vector<AttributeRecord> attribute_records;
   entity_records.reserve(entities.size());
-  std::string normalized;
+  NormalizedText normalized;
+  std::vector<Token> tokens;
   for (std::size_t e = 0; e < entities.size(); ++e) {
     const Entity& ent = entities[e];
     EntityRecord rec;
@@ -191,39 +276,49 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
       alias_records.push_back({pool.add(a.text), std::uint32_t(a.line),
                                std::uint8_t(a.case_sensitive), std::uint8_t(a.exact),
                                std::uint8_t(a.generated), 0});
-      normalized = x.normalizer.normalize_text(a.text);
-      const std::vector<Token> tokens = tokenize(normalized);
-      const std::string where = ent.file + ":" + std::to_string(a.line) + ":1: ";
+      x.normalizer.normalize(a.text, normalized);
+      tokenize(normalized.text, tokens);
       // Lookups start at word tokens, so an alias must start with a letter or digit.
       if (tokens.empty() || !tokens.front().is_word())
         return Status{StatusCode::kInvalidArgument,
-                      where + "alias has no letters or digits at its start after normalization"};
+                      ent.file + ":" + std::to_string(a.line) +
+                          ":1: alias has no letters or digits at its start after normalization"};
       std::uint32_t node = kNone;
       for (std::size_t k = 0; k < tokens.size(); ++k) {
-        const std::uint32_t tok = token_of(tokens[k].view(normalized));
+        const std::uint32_t tok = vocab.id_of(tokens[k].view(normalized.text));
+        if (tok == first_node.size()) first_node.push_back(kNone);  // a new token
         if (k == 0) {
           if (first_node[tok] == kNone) first_node[tok] = new_node();
           node = first_node[tok];
         } else {
-          auto [it, inserted] = edges.try_emplace(std::uint64_t(node) << 32 | tok, 0);
-          if (inserted) it->second = new_node();
-          node = it->second;
+          node = edges.child(node, tok, new_node);
         }
       }
       const std::string_view written = a.text;
       const bool hamza = written.starts_with("\u0623") || written.starts_with("\u0625") ||
                          written.starts_with("\u0622");
-      PendingHit hit{std::uint32_t(e), a.exact, hamza,
-                     a.case_sensitive ? key_of(x.cased, a.text) : std::string()};
-      auto& hits = node_hits[node];
+      PendingHit hit{std::uint32_t(e), a.exact, hamza, 0, 0, kNone};
+      if (a.case_sensitive) {
+        hit.cased_begin = std::uint32_t(cased_keys.size());
+        cased_keys += key_of(x.cased, a.text);
+        hit.cased_end = std::uint32_t(cased_keys.size());
+      }
       // The same alias twice in one entity adds nothing but may lift the hamza condition.
-      auto same = std::find_if(hits.begin(), hits.end(), [&](const PendingHit& h) {
-        return h.entity == hit.entity && h.cased_key == hit.cased_key;
-      });
-      if (same == hits.end())
-        hits.push_back(std::move(hit));
+      std::uint32_t same = node_first[node];
+      while (same != kNone && !(hits[same].entity == hit.entity && cased(hits[same]) == cased(hit)))
+        same = hits[same].next;
+      if (same != kNone) {
+        hits[same].hamza = hits[same].hamza && hamza;
+        if (a.case_sensitive) cased_keys.resize(hit.cased_begin);
+        continue;
+      }
+      const auto k = std::uint32_t(hits.size());
+      hits.push_back(hit);
+      if (node_last[node] == kNone)
+        node_first[node] = k;
       else
-        same->hamza = same->hamza && hamza;
+        hits[node_last[node]].next = k;
+      node_last[node] = k;
     }
     rec.aliases_end = std::uint32_t(alias_records.size());
     for (const auto& [k, v] : ent.attributes) attribute_records.push_back({pool.add(k), pool.add(v)});
@@ -233,8 +328,8 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
 
   // Vocabulary in id order, then its open-addressing slots.
   std::vector<VocabEntry> vocab_records(vocab.size());
-  for (const auto& [text, id] : vocab)
-    vocab_records[id] = {pool.add(text), std::uint32_t(hash_bytes(text)), first_node[id]};
+  for (std::uint32_t id = 0; id < vocab.size(); ++id)
+    vocab_records[id] = {pool.add(vocab.text(id)), std::uint32_t(vocab.hash(id)), first_node[id]};
   std::vector<Slot> vocab_slots(slot_count(vocab_records.size()));
   for (std::uint32_t id = 0; id < vocab_records.size(); ++id) {
     const std::size_t mask = vocab_slots.size() - 1;
@@ -243,25 +338,25 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
     vocab_slots[slot] = {vocab_records[id].hash, id + 1};
   }
   // Edges.
-  std::vector<Edge> edge_records;
-  edge_records.reserve(edges.size());
-  std::vector<std::uint32_t> edge_slots(slot_count(edges.size()));
-  for (const auto& [key, child] : edges) {
-    const Edge edge{std::uint32_t(key >> 32), std::uint32_t(key), child};
-    edge_records.push_back(edge);
+  const std::vector<Edge>& edge_records = edges.edges();
+  std::vector<std::uint32_t> edge_slots(slot_count(edge_records.size()));
+  for (std::uint32_t k = 0; k < edge_records.size(); ++k) {
     const std::size_t mask = edge_slots.size() - 1;
-    std::size_t slot = hash_pair(edge.node, edge.token) & mask;
+    std::size_t slot = hash_pair(edge_records[k].node, edge_records[k].token) & mask;
     while (edge_slots[slot] != 0) slot = (slot + 1) & mask;
-    edge_slots[slot] = std::uint32_t(edge_records.size());
+    edge_slots[slot] = k + 1;
   }
   // Nodes and their hits.
-  std::vector<Node> node_records(node_hits.size());
+  std::vector<Node> node_records(node_first.size());
   std::vector<Hit> hit_records;
-  for (std::size_t n = 0; n < node_hits.size(); ++n) {
+  hit_records.reserve(hits.size());
+  for (std::size_t n = 0; n < node_first.size(); ++n) {
     node_records[n].hits_begin = std::uint32_t(hit_records.size());
-    for (const PendingHit& h : node_hits[n])
-      hit_records.push_back({h.entity, h.cased_key.empty() ? Str{} : pool.add(h.cased_key),
+    for (std::uint32_t k = node_first[n]; k != kNone; k = hits[k].next) {
+      const PendingHit& h = hits[k];
+      hit_records.push_back({h.entity, h.cased_begin == h.cased_end ? Str{} : pool.add(cased(h)),
                              std::uint8_t(h.exact), std::uint8_t(h.hamza), 0});
+    }
     node_records[n].hits_end = std::uint32_t(hit_records.size());
   }
   if (pool.bytes().size() >= std::numeric_limits<std::uint32_t>::max() ||
