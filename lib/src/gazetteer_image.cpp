@@ -267,15 +267,18 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
     EntityRecord rec;
     rec.id = pool.add(ent.id);
     rec.name = pool.add(ent.name);
-    rec.file = pool.add(ent.file);
+    // Texts that repeat are stored once: the source file of consecutive entities, and an alias
+    // written as the entity's name (the name is always its first alias).
+    rec.file = e > 0 && ent.file == entities[e - 1].file ? entity_records.back().file
+                                                         : pool.add(ent.file);
     rec.line = std::uint32_t(ent.line);
     rec.type = static_cast<std::uint32_t>(ent.type);
     rec.aliases_begin = std::uint32_t(alias_records.size());
     rec.attributes_begin = std::uint32_t(attribute_records.size());
     for (const Alias& a : ent.aliases) {
-      alias_records.push_back({pool.add(a.text), std::uint32_t(a.line),
-                               std::uint8_t(a.case_sensitive), std::uint8_t(a.exact),
-                               std::uint8_t(a.generated), 0});
+      const Str text = a.text == ent.name ? rec.name : pool.add(a.text);
+      alias_records.push_back({text, std::uint32_t(a.line), std::uint8_t(a.case_sensitive),
+                               std::uint8_t(a.exact), std::uint8_t(a.generated), 0});
       x.normalizer.normalize(a.text, normalized);
       tokenize(normalized.text, tokens);
       // Lookups start at word tokens, so an alias must start with a letter or digit.
