@@ -1,6 +1,6 @@
 // Lexical rules of the gazetteer text format shared by the parser (gazetteer.cpp), the editor
-// (gazetteer_edit.cpp), the importers (gazetteer_import.cpp) and the linter (gazetteer_lint.cpp),
-// so that all agree on them.
+// (gazetteer_edit.cpp), the importers (import/*.cpp) and the linter (gazetteer_lint.cpp), so
+// that all agree on them.
 #pragma once
 
 #include <algorithm>
