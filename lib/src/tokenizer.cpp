@@ -4,7 +4,8 @@
 #include <unicode/uscript.h>
 
 #include <array>
-#include <memory>
+#include <atomic>
+#include <mutex>
 
 #include "alam/normalizer.hpp"
 #include "alam/utf8.hpp"
@@ -33,19 +34,50 @@ CharClass classify_icu(char32_t c) {
   return CharClass::kSymbol;
 }
 
-// Classes of all BMP code points, computed once.
-const std::array<CharClass, 0x10000>& bmp_classes() {
-  static const auto table = [] {
-    auto t = std::make_unique<std::array<CharClass, 0x10000>>();
-    for (char32_t c = 0; c < 0x10000; ++c)
-      (*t)[c] = (c >= 0xD800 && c <= 0xDFFF) ? CharClass::kSymbol : classify_icu(c);
-    return t;
-  }();
-  return *table;
+// Classes of the BMP's code points. Those below U+0800 (one and two UTF-8 bytes: ASCII, Latin,
+// Greek, Cyrillic, Hebrew, Arabic) are computed when the table is made and read directly on the
+// hot path; the rest 256 at a time, when a code point of the block is first asked for (a start-up
+// that classified all 65,536 with ICU took a quarter of `alam tag`'s start-up instructions).
+class ClassTable {
+ public:
+  static constexpr char32_t kEager = 0x800;
+
+  ClassTable() {
+    for (char32_t c = 0; c < kEager; ++c) classes_[c] = classify(c);
+    for (char32_t b = 0; b < kEager >> 8; ++b) ready_[b].store(true, std::memory_order_relaxed);
+  }
+  // c < kEager.
+  CharClass eager(char32_t c) const { return classes_[c]; }
+  // Any BMP code point.
+  CharClass operator()(char32_t c) {
+    std::atomic<bool>& ready = ready_[c >> 8];
+    if (!ready.load(std::memory_order_acquire)) {
+      const std::lock_guard<std::mutex> lock(fill_);
+      if (!ready.load(std::memory_order_relaxed)) {
+        const char32_t first = c & ~char32_t(0xFF);
+        for (char32_t d = first; d < first + 0x100; ++d) classes_[d] = classify(d);
+        ready.store(true, std::memory_order_release);
+      }
+    }
+    return classes_[c];
+  }
+
+ private:
+  static CharClass classify(char32_t c) {
+    return c >= 0xD800 && c <= 0xDFFF ? CharClass::kSymbol : classify_icu(c);
+  }
+  std::array<CharClass, 0x10000> classes_{};
+  std::array<std::atomic<bool>, 0x100> ready_{};
+  std::mutex fill_;
+};
+
+ClassTable& bmp_classes() {
+  static ClassTable table;
+  return table;
 }
 
 CharClass class_of(char32_t c) {
-  return c < 0x10000 ? bmp_classes()[c] : classify_icu(c);
+  return c < 0x10000 ? bmp_classes()(c) : classify_icu(c);
 }
 
 bool is_alnum(CharClass k) { return k == CharClass::kLatin || k == CharClass::kDigit; }
@@ -98,7 +130,7 @@ void tokenize(std::string_view s, std::vector<Token>& out) {
 }
 
 void tokenize_append(std::string_view s, std::size_t from, std::vector<Token>& out) {
-  const auto& table = bmp_classes();
+  const ClassTable& table = bmp_classes();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   struct Ch {
@@ -109,10 +141,10 @@ void tokenize_append(std::string_view s, std::size_t from, std::vector<Token>& o
   // The character at byte i (i < n).
   auto at = [&](std::size_t i) -> Ch {
     const unsigned char b = p[i];
-    if (b < 0x80) return {table[b], 1, b};
+    if (b < 0x80) return {table.eager(b), 1, b};
     if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
       const char32_t cp = char32_t((b & 0x1F) << 6 | (p[i + 1] & 0x3F));
-      return {table[cp], 2, cp};
+      return {table.eager(cp), 2, cp};
     }
     const utf8::Decoded d = utf8::decode(s, i);
     return {class_of(d.cp), d.size, d.cp};
@@ -135,7 +167,7 @@ void tokenize_append(std::string_view s, std::size_t from, std::vector<Token>& o
     if (c.k == CharClass::kArabic || c.k == CharClass::kOther) {
       // Fast path over two-byte Arabic letters (U+0600–06FF: lead bytes D8–DB).
       while (c.k == CharClass::kArabic && j + 1 < n && p[j] >= 0xD8 && p[j] <= 0xDB &&
-             table[(p[j] & 0x1F) << 6 | (p[j + 1] & 0x3F)] == CharClass::kArabic)
+             table.eager((p[j] & 0x1F) << 6 | (p[j + 1] & 0x3F)) == CharClass::kArabic)
         j += 2;
       while (j < n) {
         const Ch cj = at(j);
