@@ -143,7 +143,8 @@ void lookup_document(const Gazetteer& gaz, const Doc& d, Stems& stems,
           if (hit.cased_key.length != 0) {
             if (stem.restored) continue;
             const auto [ob, oe] = d.norm.original_range(begin, end);
-            if (Index::key_of(index.cased, d.original.substr(ob, oe - ob)) !=
+            const std::string_view text = d.original.substr(ob, oe - ob);
+            if (Index::key_of(Index::case_preserving_normalizer(), text) !=
                 index.str(hit.cased_key))
               continue;
           }

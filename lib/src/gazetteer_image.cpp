@@ -87,7 +87,7 @@ std::uint64_t image_checksum(std::string_view img) {
 }
 }  // namespace
 
-Gazetteer::Index::Index() : normalizer(default_normalizer()), cased(cased_normalizer()) {}
+Gazetteer::Index::Index() : normalizer(default_normalizer()) {}
 
 const Normalizer& Gazetteer::Index::matching_normalizer() { return default_normalizer(); }
 
@@ -303,7 +303,7 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
       PendingHit hit{std::uint32_t(e), a.exact, hamza, 0, 0, kNone};
       if (a.case_sensitive) {
         hit.cased_begin = std::uint32_t(cased_keys.size());
-        cased_keys += key_of(x.cased, a.text);
+        cased_keys += key_of(case_preserving_normalizer(), a.text);
         hit.cased_end = std::uint32_t(cased_keys.size());
       }
       // The same alias twice in one entity adds nothing but may lift the hamza condition.

@@ -106,12 +106,13 @@ struct Gazetteer::Index {
 
   // Shared, immutable normalizers (built once per process).
   const Normalizer& normalizer;  // matching form (default options)
-  const Normalizer& cased;       // the same rules without case folding, for cs aliases
 
   Index();
 
   // The shared normalizers every index uses (also for tools that compute alias keys).
   static const Normalizer& matching_normalizer();
+  // The same rules without case folding, for case-sensitive aliases: built on first use (its
+  // tables are a fifth of start-up, and most text never meets a case-sensitive alias).
   static const Normalizer& case_preserving_normalizer();
 
   // Builds the image of entities; errors name the alias's file and line.

@@ -317,7 +317,8 @@ class Run {
 
   bool case_matches(const Index::Hit& hit, std::uint32_t begin, std::uint32_t end) const {
     const auto [ob, oe] = norm_.original_range(begin, end);
-    return Index::key_of(index_.cased, original_.substr(ob, oe - ob)) == index_.str(hit.cased_key);
+    const std::string_view text = original_.substr(ob, oe - ob);
+    return Index::key_of(Index::case_preserving_normalizer(), text) == index_.str(hit.cased_key);
   }
 
   // The vocabulary id of text token i, looked up once, through the word cache: the token is
