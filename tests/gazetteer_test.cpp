@@ -2,8 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "alam/tagger.hpp"
 #include "gazetteer_index.hpp"
@@ -169,6 +172,34 @@ TEST(CompiledGazetteer, RoundTripsThroughAFile) {
   EXPECT_EQ(a.tag(text), b.tag(text));
   EXPECT_EQ(b.tag(text).size(), 3u);
   std::filesystem::remove(path);
+}
+
+TEST(CompiledGazetteer, StaticImageIsUsedInPlaceWhenAligned) {
+  auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
+  ASSERT_TRUE(g);
+  // 8-aligned storage that outlives the gazetteers, and a misaligned copy one byte further on.
+  std::vector<std::uint64_t> words(g->compiled_image().size() / 8 + 2);
+  auto* aligned = reinterpret_cast<char*>(words.data());
+  std::memcpy(aligned, g->compiled_image().data(), g->compiled_image().size());
+  const std::string_view image(aligned, g->compiled_image().size());
+  auto in_place = Gazetteer::from_static_image(image, "static");
+  ASSERT_TRUE(in_place) << in_place.status().message();
+  EXPECT_EQ(in_place->compiled_image().data(), aligned);
+  std::string shifted(image.size() + 1, '\0');
+  std::memcpy(shifted.data() + 1, image.data(), image.size());
+  const std::string_view odd(shifted.data() + 1, image.size());
+  auto copied = Gazetteer::from_static_image(odd, "static");
+  ASSERT_TRUE(copied) << copied.status().message();
+  EXPECT_NE(copied->compiled_image().data(), odd.data());
+  EXPECT_EQ(copied->compiled_image(), image);
+  const Tagger a(std::make_shared<const Gazetteer>(std::move(in_place).value()));
+  const Tagger b(std::make_shared<const Gazetteer>(std::move(copied).value()));
+  const std::string text = "قالت وإنفيديا بالصين إن NV وGPU";
+  EXPECT_EQ(a.tag(text), b.tag(text));
+  EXPECT_EQ(a.tag(text).size(), 3u);
+  // A bad image is rejected as from_compiled rejects it.
+  std::memset(aligned + 8, 0x7F, 4);  // the version field
+  EXPECT_FALSE(Gazetteer::from_static_image(image, "static"));
 }
 
 TEST(CompiledGazetteer, DecompilesToEquivalentText) {

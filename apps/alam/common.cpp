@@ -41,7 +41,7 @@ std::shared_ptr<const Gazetteer> GazetteerOptions::load() const {
   // The defaults alone: the image compiled at build time. It is rejected only when the ICU
   // found at run time normalizes differently from the one at build time; then the texts.
   if (replace.empty() && add.empty()) {
-    if (auto g = Gazetteer::from_compiled(embedded_image(), "<embedded>"))
+    if (auto g = Gazetteer::from_static_image(embedded_image(), "<embedded>"))
       return std::make_shared<const Gazetteer>(std::move(g).value());
   }
   std::vector<GazetteerSource> sources;

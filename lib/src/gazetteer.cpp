@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -225,6 +226,13 @@ Result<Gazetteer> Gazetteer::from_compiled(std::string_view bytes, std::string_v
   auto owned = std::make_shared<const std::string>(bytes);
   const std::string_view image = *owned;
   return from_image(std::move(owned), image, source_name);
+}
+
+Result<Gazetteer> Gazetteer::from_static_image(std::string_view bytes,
+                                               std::string_view source_name) {
+  if (reinterpret_cast<std::uintptr_t>(bytes.data()) % 8 != 0)
+    return from_compiled(bytes, source_name);
+  return from_image(nullptr, bytes, source_name);
 }
 
 bool Gazetteer::is_compiled_file(const std::filesystem::path& path) {

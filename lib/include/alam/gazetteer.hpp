@@ -75,6 +75,9 @@ class Gazetteer {
   static Result<Gazetteer> load_compiled(const std::filesystem::path& path);
   // The same from bytes in memory (copied).
   static Result<Gazetteer> from_compiled(std::string_view bytes, std::string_view source_name);
+  // The same from bytes that outlive the gazetteer and start at an 8-byte boundary (an image
+  // linked into the program), used in place; misaligned bytes are copied.
+  static Result<Gazetteer> from_static_image(std::string_view bytes, std::string_view source_name);
   // True when a regular file starts with the compiled-gazetteer magic number (false for a pipe,
   // which is not read).
   static bool is_compiled_file(const std::filesystem::path& path);
