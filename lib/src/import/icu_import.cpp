@@ -34,17 +34,7 @@ namespace alam {
 namespace {
 
 using gazetteer_syntax::collapse_spaces;
-using import_detail::Assembler;
-using import_detail::contains_arabic;
-using import_detail::GenAlias;
-using import_detail::GenEntity;
-using import_detail::KeyMaker;
-using import_detail::lower_ascii;
-using import_detail::Sink;
-using import_detail::slug;
-using import_detail::strip_parenthetical;
-using import_detail::to_utf8;
-using import_detail::write_header;
+using namespace import_detail;  // the importers' shared helpers (import_common.hpp)
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers

@@ -22,13 +22,7 @@ namespace {
 
 using gazetteer_syntax::collapse_spaces;
 using gazetteer_syntax::trim;
-using import_detail::IdAllocator;
-using import_detail::KeyMaker;
-using import_detail::lower_ascii;
-using import_detail::Sink;
-using import_detail::slug;
-using import_detail::write_header;
-using import_detail::write_value;
+using namespace import_detail;  // the importers' shared helpers (import_common.hpp)
 
 constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
