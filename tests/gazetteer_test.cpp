@@ -71,6 +71,57 @@ TEST(Gazetteer, IndexKeysAreNormalizedTokenSequences) {
   EXPECT_EQ(idx.token_id("nvidia"), I::kNone);
 }
 
+// What the image builder keeps per trie node: one hit per (entity, case-sensitive key), in the
+// order the entities list them, with the hamza condition lifted by any spelling without it.
+TEST(Gazetteer, IndexHitsKeepOrderCaseKeysAndHamza) {
+  auto g = parse(
+      "[a] ORG\nname = Apple\nalias[cs] = Xy\nalias[cs] = XY\nalias[cs] = Xy\n"
+      "alias = أبل\nalias = ابل\n"
+      "[b] ORG\nname = Bee\nalias = أبل\nalias[cs] = XY\n"
+      "[c] ORG\nname = Sea\nalias = إنتل\nalias = إنتل\n");
+  ASSERT_TRUE(g);
+  const auto& idx = g->index();
+  using I = Gazetteer::Index;
+  const auto hits_of = [&](std::string_view token) {
+    return idx.hits(idx.first(idx.token_id(token)));
+  };
+  // "xy": a's two case-sensitive keys (the repeated Xy once), then b's.
+  const auto xy = hits_of("xy");
+  ASSERT_EQ(xy.size(), 3u);
+  EXPECT_EQ(xy[0].entity, 0u);
+  EXPECT_EQ(idx.str(xy[0].cased_key), "Xy");
+  EXPECT_EQ(xy[1].entity, 0u);
+  EXPECT_EQ(idx.str(xy[1].cased_key), "XY");
+  EXPECT_EQ(xy[2].entity, 1u);
+  EXPECT_EQ(idx.str(xy[2].cased_key), "XY");
+  // "ابل": a wrote it with and without hamza (no hamza condition), b only with.
+  const auto abl = hits_of("ابل");
+  ASSERT_EQ(abl.size(), 2u);
+  EXPECT_EQ(abl[0].entity, 0u);
+  EXPECT_FALSE(abl[0].hamza_initial);
+  EXPECT_EQ(abl[1].entity, 1u);
+  EXPECT_TRUE(abl[1].hamza_initial);
+  EXPECT_EQ(idx.str(abl[0].cased_key), "");
+  // The same alias twice in one entity: one hit.
+  const auto intl = hits_of("انتل");
+  ASSERT_EQ(intl.size(), 1u);
+  EXPECT_TRUE(intl[0].hamza_initial);
+  // Names, aliases and files read back as written (the image stores repeated texts once).
+  for (std::size_t e = 0; e < g->size(); ++e) {
+    EXPECT_EQ(g->entity(e).file(), "test.gaz");
+    EXPECT_EQ(g->entity(e).to_entity().aliases.front().text, g->entity(e).name());
+  }
+  EXPECT_EQ(g->entity(0).to_entity().aliases.size(), 6u);
+  EXPECT_EQ(g->entity(0).to_entity().aliases[2].text, "XY");
+  EXPECT_EQ(g->entity(2).line(), 12u);
+  // Tagging follows: the first entity listing an alias owns it.
+  const Tagger t(std::make_shared<const Gazetteer>(std::move(g).value()));
+  const auto spans = t.tag("قال XY وابل");
+  ASSERT_EQ(spans.size(), 2u);
+  EXPECT_EQ(spans[0].source, "gaz:a");
+  EXPECT_EQ(spans[1].source, "gaz:a");
+}
+
 struct ErrorCase {
   const char* text;
   const char* message;  // expected prefix "test.gaz:LINE:COL: ..."
