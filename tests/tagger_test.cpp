@@ -7,6 +7,7 @@
 
 #include "alam/jsonl.hpp"
 #include "alam/normalizer.hpp"
+#include "alam/tokenizer.hpp"
 #include "alam/utf8.hpp"
 
 namespace alam {
@@ -254,6 +255,46 @@ TEST(Tagger, ConstTagIsSafeAcrossThreads) {
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+// The tokenizer classifies code points from U+0800 up a block of 256 at a time, on first use:
+// threads that meet the same new blocks at once must all see them classified (run under
+// ThreadSanitizer by scripts/sanitize.sh tsan).
+TEST(Tokenizer, LazyCharacterClassesAreSafeAcrossThreads) {
+  std::vector<char32_t> probes;  // one code point from each block no other test is likely to use
+  for (char32_t block = 0x30; block < 0x100; ++block)
+    if (block < 0xD8 || block > 0xDF) probes.push_back(block << 8 | 0x47);
+  auto text_from = [&](std::size_t start) {
+    std::string text;
+    for (std::size_t k = 0; k < probes.size(); ++k) {
+      utf8::append(text, probes[(start + k) % probes.size()]);
+      text += " a";
+      utf8::append(text, probes[(start + k) % probes.size()]);
+      text += ' ';
+    }
+    return text;
+  };
+  constexpr int kThreads = 4;
+  std::vector<std::vector<Token>> seen(kThreads);
+  std::atomic<int> ready{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      const std::string text = text_from(std::size_t(t) * probes.size() / kThreads);
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();  // start together
+      seen[t] = tokenize(text);
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    const std::vector<Token> again = tokenize(text_from(std::size_t(t) * probes.size() / kThreads));
+    ASSERT_EQ(seen[t].size(), again.size()) << "thread " << t;
+    for (std::size_t k = 0; k < again.size(); ++k) {
+      EXPECT_EQ(seen[t][k].begin, again[k].begin);
+      EXPECT_EQ(seen[t][k].end, again[k].end);
+      EXPECT_EQ(seen[t][k].script, again[k].script);
+    }
+  }
 }
 
 TEST(Tagger, EmbeddedGazetteerTagsTechNews) {
