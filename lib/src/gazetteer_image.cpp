@@ -304,6 +304,8 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
       if (a.case_sensitive) {
         hit.cased_begin = std::uint32_t(cased_keys.size());
         cased_keys += key_of(case_preserving_normalizer(), a.text);
+        if (cased_keys.size() >= std::numeric_limits<std::uint32_t>::max())
+          return Status{StatusCode::kInvalidArgument, "gazetteer too large for one image (4 GiB)"};
         hit.cased_end = std::uint32_t(cased_keys.size());
       }
       // The same alias twice in one entity adds nothing but may lift the hamza condition.
