@@ -44,3 +44,26 @@ TEST(HashBytes, EqualsThePlainDefinitionForEveryLength) {
 
 }  // namespace
 }  // namespace alam
+
+namespace alam {
+namespace {
+
+TEST(IndexTable, FindsEveryRecordAcrossGrowthAndNothingElse) {
+  std::vector<std::string> words;
+  auto hash_of = [&](std::size_t k) { return hash_bytes(words[k]); };
+  IndexTable<decltype(hash_of)> table(hash_of);
+  auto find = [&](const std::string& w) {
+    return table.find(hash_bytes(w), [&](std::size_t k) { return words[k] == w; });
+  };
+  EXPECT_EQ(find("x"), table.kAbsent);  // empty
+  for (int i = 0; i < 5000; ++i) {  // grows from 64 slots past 8,192
+    words.push_back("w" + std::to_string(i));
+    table.add(hash_bytes(words.back()), words.size() - 1);
+  }
+  for (std::size_t k = 0; k < words.size(); ++k) ASSERT_EQ(find(words[k]), k);
+  EXPECT_EQ(find("w5000"), table.kAbsent);
+  EXPECT_EQ(find(""), table.kAbsent);
+}
+
+}  // namespace
+}  // namespace alam

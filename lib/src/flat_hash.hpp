@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <string_view>
@@ -120,6 +121,53 @@ class StringSet {
 
  private:
   StringMap<char> map_;
+};
+
+// A growing open-addressing table of indices into the caller's records, kept at most half
+// full, for maps built one record at a time (the gazetteer parser's ids, the image builder's
+// vocabulary and trie edges). Slots hold index + 1 in 32 bits, as a gazetteer image does. The
+// caller hashes and compares; hash_of(index) rehashes a record when the table grows.
+template <typename HashOf>
+class IndexTable {
+ public:
+  static constexpr std::size_t kAbsent = std::size_t(-1);
+
+  explicit IndexTable(HashOf hash_of) : hash_of_(std::move(hash_of)) {}
+
+  // The index with hash h for which same(index) holds, or kAbsent.
+  template <typename Same>
+  std::size_t find(std::uint64_t h, Same&& same) const {
+    if (slots_.empty()) return kAbsent;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t s = h & mask; slots_[s] != 0; s = (s + 1) & mask)
+      if (same(slots_[s] - 1)) return slots_[s] - 1;
+    return kAbsent;
+  }
+  // Adds index (hash h), which find does not hold yet.
+  void add(std::uint64_t h, std::size_t index) {
+    if (index >= 0xFFFFFFFFu)
+      throw std::length_error("alam: more than 2^32 - 1 records in a table");
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place(h, index);
+    ++count_;
+  }
+
+ private:
+  void place(std::uint64_t h, std::size_t index) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t s = h & mask;
+    while (slots_[s] != 0) s = (s + 1) & mask;
+    slots_[s] = std::uint32_t(index + 1);
+  }
+  void grow() {
+    std::vector<std::uint32_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 64 : 2 * old.size(), 0);
+    for (const std::uint32_t v : old)
+      if (v != 0) place(hash_of_(v - 1), v - 1);
+  }
+  HashOf hash_of_;
+  std::vector<std::uint32_t> slots_;
+  std::size_t count_ = 0;
 };
 
 }  // namespace alam

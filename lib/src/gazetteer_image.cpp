@@ -149,83 +149,76 @@ std::uint32_t Gazetteer::Index::child(std::uint32_t node, std::uint32_t token) c
 
 namespace {
 
-// The vocabulary while an image is built: token text → id (ids in first-seen order), in one
-// open-addressing table over a byte arena (no allocation per token; a node-based map's misses
-// were most of `alam gaz compile`'s time with a million rows).
+// The vocabulary while an image is built: token text → id (ids in first-seen order), the texts
+// in one byte arena (no allocation per token; a node-based map's misses were most of `alam gaz
+// compile`'s time with a million rows).
 class VocabBuilder {
  public:
+  VocabBuilder() = default;
+  VocabBuilder(const VocabBuilder&) = delete;  // its table points at hashes_
+  VocabBuilder& operator=(const VocabBuilder&) = delete;
+
   std::uint32_t id_of(std::string_view t) {
-    if (2 * (size() + 1) > slots_.size()) grow();
     const std::uint64_t h = hash_bytes(t);
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t s = h & mask;
-    for (; slots_[s] != 0; s = (s + 1) & mask) {
-      const std::uint32_t id = slots_[s] - 1;
-      if (hashes_[id] == h && text(id) == t) return id;
-    }
-    const auto id = std::uint32_t(size());
+    const std::size_t found =
+        table_.find(h, [&](std::size_t id) { return hashes_[id] == h && text(id) == t; });
+    if (found != Table::kAbsent) return std::uint32_t(found);
     begins_.push_back(bytes_.size());
     bytes_.append(t);
     ends_.push_back(bytes_.size());
     hashes_.push_back(h);
-    slots_[s] = id + 1;
-    return id;
+    table_.add(h, size() - 1);
+    return std::uint32_t(size() - 1);
   }
   std::size_t size() const { return hashes_.size(); }
-  std::string_view text(std::uint32_t id) const {
+  std::string_view text(std::size_t id) const {
     return std::string_view(bytes_).substr(begins_[id], ends_[id] - begins_[id]);
   }
-  std::uint64_t hash(std::uint32_t id) const { return hashes_[id]; }
+  std::uint64_t hash(std::size_t id) const { return hashes_[id]; }
 
  private:
-  void grow() {
-    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::uint32_t id = 0; id < size(); ++id) {
-      std::size_t s = hashes_[id] & mask;
-      while (slots_[s] != 0) s = (s + 1) & mask;
-      slots_[s] = id + 1;
-    }
-  }
+  struct HashOf {
+    const std::vector<std::uint64_t>* hashes;
+    std::uint64_t operator()(std::size_t id) const { return (*hashes)[id]; }
+  };
+  using Table = IndexTable<HashOf>;
   std::string bytes_;
   std::vector<std::size_t> begins_, ends_;
   std::vector<std::uint64_t> hashes_;
-  std::vector<std::uint32_t> slots_;  // id + 1; 0: empty
+  Table table_{HashOf{&hashes_}};
 };
 
-// The trie's edges while an image is built: (node, token) → child, in creation order, found
-// through an open-addressing table of their indices.
+// The trie's edges while an image is built: (node, token) → child, in creation order.
 class EdgeBuilder {
  public:
+  EdgeBuilder() = default;
+  EdgeBuilder(const EdgeBuilder&) = delete;  // its table points at edges_
+  EdgeBuilder& operator=(const EdgeBuilder&) = delete;
+
   // The child of node under token, made by new_node() when there is none.
   template <typename NewNode>
   std::uint32_t child(std::uint32_t node, std::uint32_t token, NewNode&& new_node) {
-    if (2 * (edges_.size() + 1) > slots_.size()) grow();
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t s = hash_pair(node, token) & mask;
-    for (; slots_[s] != 0; s = (s + 1) & mask) {
-      const Edge& e = edges_[slots_[s] - 1];
-      if (e.node == node && e.token == token) return e.child;
-    }
+    const std::uint64_t h = hash_pair(node, token);
+    const std::size_t found = table_.find(
+        h, [&](std::size_t k) { return edges_[k].node == node && edges_[k].token == token; });
+    if (found != Table::kAbsent) return edges_[found].child;
     const std::uint32_t c = new_node();
     edges_.push_back({node, token, c});
-    slots_[s] = std::uint32_t(edges_.size());
+    table_.add(h, edges_.size() - 1);
     return c;
   }
   const std::vector<Edge>& edges() const { return edges_; }
 
  private:
-  void grow() {
-    slots_.assign(std::max<std::size_t>(64, 2 * slots_.size()), 0);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::uint32_t k = 0; k < edges_.size(); ++k) {
-      std::size_t s = hash_pair(edges_[k].node, edges_[k].token) & mask;
-      while (slots_[s] != 0) s = (s + 1) & mask;
-      slots_[s] = k + 1;
+  struct HashOf {
+    const std::vector<Edge>* edges;
+    std::uint64_t operator()(std::size_t k) const {
+      return hash_pair((*edges)[k].node, (*edges)[k].token);
     }
-  }
+  };
+  using Table = IndexTable<HashOf>;
   std::vector<Edge> edges_;
-  std::vector<std::uint32_t> slots_;  // index + 1; 0: empty
+  Table table_{HashOf{&edges_}};
 };
 
 }  // namespace
