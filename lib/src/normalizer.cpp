@@ -357,9 +357,27 @@ void Normalizer::append(std::string_view in, std::size_t from, std::size_t to, O
 
 void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
                                         std::vector<Token>& tokens) const {
+  pieces<false>(in, r, tokens, nullptr, nullptr);
+}
+
+void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
+                                        std::vector<Token>& tokens, PieceAnnotator& annotator,
+                                        std::vector<std::uint64_t>& notes) const {
+  pieces<true>(in, r, tokens, &annotator, &notes);
+}
+
+template <bool kNotes>
+void Normalizer::pieces(std::string_view in, NormalizedText& r, std::vector<Token>& tokens,
+                        PieceAnnotator* annotator, std::vector<std::uint64_t>* notes) const {
   if (in.size() >= UINT32_MAX) throw std::length_error("alam: text larger than 4 GiB");
   tokens.clear();
   tokens.reserve(in.size() / 6 + 1);
+  std::uint64_t owner = 0;
+  if constexpr (kNotes) {
+    notes->clear();
+    notes->reserve(in.size() / 6 + 1);
+    owner = annotator->owner();
+  }
   Output w(r, in.size());
   PieceCache& cache = PieceCache::local();
   const std::uint64_t serial = tables_->serial;
@@ -380,12 +398,22 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
         std::memcpy(w.out + base, piece->text, Piece::kMaxText);
         add_offsets(w.sb + base, piece->src_begin, std::uint32_t(pos), piece->text_len);
         add_offsets(w.se + base, piece->src_end, std::uint32_t(pos), piece->text_len);
+        const std::size_t first = tokens.size();
         for (std::size_t k = 0; k < piece->token_count; ++k) {
           const Piece::PieceToken& t = piece->tokens[k];
           tokens.push_back({std::uint32_t(base + t.begin), std::uint32_t(base + t.end), 0, 0,
                             t.script, t.space_before});
         }
         w.o += piece->text_len;
+        if constexpr (kNotes) {
+          PieceNotes& kept = cache.notes_of(*piece);
+          if (kept.owner != owner) {
+            annotator->annotate(std::string_view(w.out, w.o), tokens.data() + first,
+                                piece->token_count, kept.notes);
+            kept.owner = owner;
+          }
+          for (std::size_t k = 0; k < piece->token_count; ++k) notes->push_back(kept.notes[k]);
+        }
         continue;
       }
       hash = h;
@@ -394,6 +422,11 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
     const std::size_t first = tokens.size();
     tokenize_append(std::string_view(w.out, w.o), base, tokens);
     const std::size_t text_len = w.o - base, token_count = tokens.size() - first;
+    if constexpr (kNotes) {
+      notes->resize(tokens.size());
+      annotator->annotate(std::string_view(w.out, w.o), tokens.data() + first, token_count,
+                          notes->data() + first);
+    }
     if (!short_piece || text_len > Piece::kMaxText || token_count > Piece::kMaxTokens)
       continue;
     Piece& piece = cache.slot_for(serial, key, hash);
@@ -408,6 +441,11 @@ void Normalizer::normalize_and_tokenize(std::string_view in, NormalizedText& r,
       const Token& t = tokens[first + k];
       piece.tokens[k] = {std::uint8_t(t.begin - base), std::uint8_t(t.end - base), t.script,
                          t.space_before};
+    }
+    if constexpr (kNotes) {
+      PieceNotes& kept = cache.notes_of(piece);
+      std::copy_n(notes->data() + first, token_count, kept.notes);
+      kept.owner = owner;
     }
   }
   w.finish();

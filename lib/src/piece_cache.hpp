@@ -87,6 +87,28 @@ inline bool next_piece(const char* text, std::size_t n, std::size_t pos, std::si
   return true;
 }
 
+// What a caller of Normalizer::normalize_and_tokenize keeps with the tokens of each remembered
+// piece (the tagger: a summary of each token's word facts, so that a repeated piece costs it no
+// second lookup per token): one nonzero 64-bit note per token, whose meaning is the caller's.
+// Notes are valid for one owner, a number that changes whenever what the notes say could change.
+class PieceAnnotator {
+ public:
+  virtual std::uint64_t owner() const = 0;  // nonzero
+  // Notes for tokens[0, count) of text, a piece just normalized and tokenized (the tokens'
+  // offsets are into text); 0 for a token without one.
+  virtual void annotate(std::string_view text, const Token* tokens, std::size_t count,
+                        std::uint64_t* notes) = 0;
+
+ protected:
+  ~PieceAnnotator() = default;
+};
+
+// The notes kept with one piece, and their owner (0: none).
+struct PieceNotes {
+  std::uint64_t owner;
+  std::uint64_t notes[Piece::kMaxTokens];
+};
+
 // Pieces in two-way sets (two_way_sets.hpp). Entries carry the serial number of the normalizer
 // (its rules) that made them.
 class PieceCache {
@@ -101,17 +123,27 @@ class PieceCache {
   // set; the caller fills in the rest.
   Piece& slot_for(std::uint64_t serial, const ShortKey& key, std::uint64_t h) {
     Piece& p = sets_.victim(h);
+    notes_of(p).owner = 0;
     p.serial = serial;
     for (int k = 0; k < 3; ++k) p.key[k] = key.words[k];
     p.key_size = std::uint8_t(key.size);
     return p;
   }
 
+  // The notes kept with a piece of this cache (cleared when its slot is given to another).
+  PieceNotes& notes_of(const Piece& piece) { return notes_[sets_.index_of(piece)]; }
+  // Drops every piece's notes.
+  void forget_notes() {
+    for (PieceNotes& n : notes_) n.owner = 0;
+  }
+
   // This thread's cache.
   static PieceCache& local() { return per_thread_zeroed<PieceCache>(); }
 
  private:
-  TwoWaySets<Piece, 4096> sets_;  // 512 KB
+  static constexpr std::size_t kSlots = 4096;
+  TwoWaySets<Piece, kSlots> sets_;         // 512 KB
+  std::array<PieceNotes, kSlots> notes_;  // 192 KB, touched only by callers that annotate
 };
 
 }  // namespace alam

@@ -20,6 +20,7 @@
 #include "grammar/names.hpp"
 #include "grammar/token_classes.hpp"
 #include "grammar/numeric.hpp"
+#include "piece_cache.hpp"
 #include "resolver.hpp"
 #include "word_cache.hpp"
 
@@ -62,6 +63,22 @@ std::uint32_t last3(std::string_view s) {
   return b(3) << 16 | b(2) << 8 | b(1);
 }
 
+// The note the tagger keeps with each token of a remembered piece (piece_cache.hpp), for
+// Run::scan: either that the token is inert with no vocabulary id, with its class and cue flag
+// (all scan wants of such a token), or where its word facts are (WordCache::get's where, below
+// 2^44). Notes are only read for their owner, the Tagger (Run::owner).
+struct TokenNote {
+  static constexpr std::uint64_t kInert = std::uint64_t(1) << 63;
+  static constexpr std::uint64_t kCue = std::uint64_t(1) << 62;
+  static std::uint64_t of(const WordFacts& f, std::uint64_t where) {
+    if (f.inert && f.stems[0].id == Gazetteer::Index::kNone)
+      return kInert | (f.cue ? kCue : 0) | static_cast<unsigned char>(f.cls);
+    return where;
+  }
+  static bool cue(std::uint64_t note) { return (note & kCue) != 0; }
+  static char cls(std::uint64_t note) { return static_cast<char>(note & 0xFF); }
+};
+
 // A given name the gazetteer found: token range [first, last); proclitic bytes before it.
 struct GivenName {
   std::uint32_t first, last, skip;
@@ -75,6 +92,7 @@ struct GivenName {
 struct Scratch {
   NormalizedText norm;
   std::vector<Token> tokens;
+  std::vector<std::uint64_t> notes;  // one TokenNote per token
   std::vector<std::uint32_t> ids;
   std::string classes;
   std::vector<char> cue;
@@ -127,7 +145,7 @@ class ScratchLease {
 };
 
 // Per-call state of one tag() run.
-class Run {
+class Run final : private PieceAnnotator {
  public:
   Run(const Gazetteer& gazetteer, const TaggerOptions& options, std::uint64_t serial,
       std::string_view original)
@@ -137,6 +155,7 @@ class Run {
         original_(original),
         norm_((*lease_).norm),
         tokens_((*lease_).tokens),
+        notes_((*lease_).notes),
         candidates_((*lease_).candidates),
         ids_((*lease_).ids),
         weak_chips_((*lease_).weak_chips),
@@ -146,7 +165,8 @@ class Run {
         cue_((*lease_).cue),
         ahead_stems_((*lease_).ahead_stems),
         serial_(serial) {
-    index_.normalizer.normalize_and_tokenize(original, norm_, tokens_);
+    if (cache_.start_document()) PieceCache::local().forget_notes();  // stamps start again
+    index_.normalizer.normalize_and_tokenize(original, norm_, tokens_, *this, notes_);
     candidates_.clear();
     weak_chips_.clear();
     rejected_weak_.clear();
@@ -230,6 +250,22 @@ class Run {
   }
 
  private:
+  // PieceAnnotator: the notes normalize_and_tokenize keeps with the tokens of each piece, for
+  // this Tagger's word facts (and forgotten when the word cache's stamps start again).
+  std::uint64_t owner() const override { return serial_; }
+  void annotate(std::string_view text, const Token* tokens, std::size_t count,
+                std::uint64_t* notes) override {
+    for (std::size_t k = 0; k < count; ++k) {
+      const Token& t = tokens[k];
+      const std::string_view word(text.data() + t.begin, t.end - t.begin);
+      std::uint64_t where;
+      const WordFacts& f =
+          cache_.get(serial_, std::uint8_t(t.script), text, t.begin, word.size(),
+                     [&](WordFacts& f) { learn(t, word, f, stems_); }, where);
+      notes[k] = TokenNote::of(f, where);
+    }
+  }
+
   // Tokens lie inside the normalized text (tokenize), so no bounds check (substr's kept this
   // out of line: 7 M instructions per 2 MB).
   std::string_view token_text(std::size_t i) const {
@@ -258,10 +294,21 @@ class Run {
       cue_.clear();
     }
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const std::uint64_t note = notes_[i];
+      if (note & TokenNote::kInert) {  // what the facts would say, without them
+        ids_[i] = Index::kNone;
+        if (options_.grammars) {
+          cue_[i] = TokenNote::cue(note);
+          classes_[i] = TokenNote::cls(note);
+        }
+        continue;
+      }
       const Token& t = tokens_[i];
       const std::string_view text = token_text(i);
-      facts_ = &cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
-                           [&](WordFacts& f) { learn(t, text, f, stems_); });
+      const WordFacts* known = note != 0 ? cache_.follow(note, serial_) : nullptr;
+      facts_ = known ? known
+                     : &cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin,
+                                   text.size(), [&](WordFacts& f) { learn(t, text, f, stems_); });
       ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
       if (options_.grammars) cue_[i] = facts_->cue;
       if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here
@@ -326,6 +373,10 @@ class Run {
   // lookup in the image (whose 16 MB miss the processor caches).
   std::uint32_t token_id(std::size_t i) {
     if (ids_[i] == kUnknownId) {
+      const std::uint64_t note = notes_[i];
+      if (note & TokenNote::kInert) return ids_[i] = Index::kNone;
+      if (const WordFacts* known = note != 0 ? cache_.follow(note, serial_) : nullptr)
+        return ids_[i] = known->stems[0].id;
       // The lookup may reuse the slot of the facts scan() is using: copy them first.
       if (facts_ != &current_) {
         current_ = *facts_;
@@ -686,6 +737,7 @@ class Run {
   ScratchLease lease_;
   NormalizedText& norm_;
   std::vector<Token>& tokens_;
+  std::vector<std::uint64_t>& notes_;  // TokenNote per token (0: none)
   std::vector<Candidate>& candidates_;
   Stems stems_;
   static constexpr std::uint32_t kUnknownId = 0xFFFFFFFE;

@@ -36,6 +36,14 @@ class TwoWaySets {
     return slots_[2 * set + w];
   }
 
+  // Slots by number, for callers that remember where an entry is (word_cache.hpp's notes).
+  std::size_t index_of(const Slot& slot) const { return std::size_t(&slot - slots_.data()); }
+  Slot& at(std::size_t index) { return slots_[index]; }
+  // Marks slot index as the used last of its set (what find does on a match).
+  void touch(std::size_t index) { recent_[index / 2] = std::uint8_t(index & 1); }
+  Slot* begin() { return slots_.data(); }
+  Slot* end() { return slots_.data() + kSlots; }
+
  private:
   std::array<Slot, kSlots> slots_;          // set k is slots 2k and 2k + 1
   std::array<std::uint8_t, kSets> recent_;  // the way of each set used last

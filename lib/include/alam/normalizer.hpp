@@ -69,6 +69,8 @@ struct NormalizedText {
   }
 };
 
+class PieceAnnotator;
+
 class Normalizer {
  public:
   explicit Normalizer(NormalizerOptions options = {});
@@ -89,11 +91,19 @@ class Normalizer {
   // to the next is looked up in a per-thread cache of pieces seen before (piece_cache.hpp).
   void normalize_and_tokenize(std::string_view utf8, NormalizedText& out,
                               std::vector<Token>& tokens) const;
+  // The same for the tagger: annotator (an internal interface, lib/src/piece_cache.hpp) gives
+  // the tokens of each piece notes that are remembered with the piece; notes gets one per token.
+  void normalize_and_tokenize(std::string_view utf8, NormalizedText& out,
+                              std::vector<Token>& tokens, PieceAnnotator& annotator,
+                              std::vector<std::uint64_t>& notes) const;
 
  private:
   struct Tables;
   struct Output;
   void append(std::string_view utf8, std::size_t from, std::size_t to, Output& out) const;
+  template <bool kNotes>
+  void pieces(std::string_view utf8, NormalizedText& out, std::vector<Token>& tokens,
+              PieceAnnotator* annotator, std::vector<std::uint64_t>* notes) const;
   std::shared_ptr<const Tables> tables_;
 };
 
