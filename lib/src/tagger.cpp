@@ -64,19 +64,20 @@ std::uint32_t last3(std::string_view s) {
 }
 
 // The note the tagger keeps with each token of a remembered piece (piece_cache.hpp), for
-// Run::scan: either that the token is inert with no vocabulary id, with its class and cue flag
-// (all scan wants of such a token), or where its word facts are (WordCache::get's where, below
+// Run::scan: either that the token is inert, with its vocabulary id, class and cue flag (all
+// scan wants of such a token), or where its word facts are (WordCache::get's where, below
 // 2^44). Notes are only read for their owner, the Tagger (Run::owner).
 struct TokenNote {
   static constexpr std::uint64_t kInert = std::uint64_t(1) << 63;
   static constexpr std::uint64_t kCue = std::uint64_t(1) << 62;
   static std::uint64_t of(const WordFacts& f, std::uint64_t where) {
-    if (f.inert && f.stems[0].id == Gazetteer::Index::kNone)
-      return kInert | (f.cue ? kCue : 0) | static_cast<unsigned char>(f.cls);
-    return where;
+    if (!f.inert) return where;
+    return kInert | (f.cue ? kCue : 0) | std::uint64_t(f.stems[0].id) << 8 |
+           static_cast<unsigned char>(f.cls);
   }
   static bool cue(std::uint64_t note) { return (note & kCue) != 0; }
   static char cls(std::uint64_t note) { return static_cast<char>(note & 0xFF); }
+  static std::uint32_t id(std::uint64_t note) { return std::uint32_t(note >> 8); }
 };
 
 // A given name the gazetteer found: token range [first, last); proclitic bytes before it.
@@ -296,7 +297,7 @@ class Run final : private PieceAnnotator {
     for (std::size_t i = 0; i < tokens_.size(); ++i) {
       const std::uint64_t note = notes_[i];
       if (note & TokenNote::kInert) {  // what the facts would say, without them
-        ids_[i] = Index::kNone;
+        ids_[i] = TokenNote::id(note);
         if (options_.grammars) {
           cue_[i] = TokenNote::cue(note);
           classes_[i] = TokenNote::cls(note);
@@ -374,7 +375,7 @@ class Run final : private PieceAnnotator {
   std::uint32_t token_id(std::size_t i) {
     if (ids_[i] == kUnknownId) {
       const std::uint64_t note = notes_[i];
-      if (note & TokenNote::kInert) return ids_[i] = Index::kNone;
+      if (note & TokenNote::kInert) return ids_[i] = TokenNote::id(note);
       if (const WordFacts* known = note != 0 ? cache_.follow(note, serial_) : nullptr)
         return ids_[i] = known->stems[0].id;
       // The lookup may reuse the slot of the facts scan() is using: copy them first.
