@@ -20,7 +20,7 @@ namespace alam {
 namespace {
 
 // A cache of its own (512 KB, zeroed like the per-thread ones) and tokens that each fill their
-// facts with a mark of their own: stems[0].id = the token's number.
+// facts with a mark of their own: id = the token's number.
 struct Fixture {
   ZeroedPtr<WordCache> cache = zeroed<WordCache>();
   std::vector<std::string> words;
@@ -36,7 +36,7 @@ struct Fixture {
   }
   const WordFacts& get(std::size_t i, std::uint64_t& where, std::uint64_t serial = 1) {
     return cache->get(serial, 0, words[i], 0, words[i].size(),
-                      [&](WordFacts& f) { f.stems[0].id = std::uint32_t(i); }, where);
+                      [&](WordFacts& f) { f.id = std::uint32_t(i); }, where);
   }
 };
 
@@ -49,7 +49,7 @@ TEST(WordCache, FollowingAWhereGivesItsOwnFillingOrNothing) {
     for (std::size_t i = 0; i < fx.words.size(); ++i) {
       const std::size_t t = round == 0 ? i : rng() % fx.words.size();
       std::uint64_t where;
-      ASSERT_EQ(fx.get(t, where).stems[0].id, t);
+      ASSERT_EQ(fx.get(t, where).id, t);
       ASSERT_NE(where, 0u);
       ASSERT_TRUE(wheres[t] == where || distinct.insert(where).second)
           << "where " << where << " given twice";
@@ -65,7 +65,7 @@ TEST(WordCache, FollowingAWhereGivesItsOwnFillingOrNothing) {
       continue;
     }
     ++held;
-    ASSERT_EQ(f->stems[0].id, t) << "a where led to another token's facts";
+    ASSERT_EQ(f->id, t) << "a where led to another token's facts";
     EXPECT_EQ(fx.cache->follow(wheres[t], 2), nullptr) << "another tagger's serial";
   }
   EXPECT_GT(held, 1000u);
@@ -90,7 +90,7 @@ TEST(WordCache, NoWhereIsGivenTwiceWhenTheStampsRunOut) {
   }
   for (const auto& [w, t] : given) {  // still valid until the next document
     const WordFacts* f = fx.cache->follow(w, 1);
-    if (f) EXPECT_EQ(f->stems[0].id, t);
+    if (f) EXPECT_EQ(f->id, t);
   }
   // The next document starts the stamps again and says so; kept slots take new ones.
   ASSERT_TRUE(fx.cache->start_document());
@@ -100,7 +100,7 @@ TEST(WordCache, NoWhereIsGivenTwiceWhenTheStampsRunOut) {
     fx.get(t, where);
     ASSERT_NE(where, 0u);
     ASSERT_TRUE(fresh.insert(where).second);
-    ASSERT_EQ(fx.cache->follow(where, 1)->stems[0].id, t);
+    ASSERT_EQ(fx.cache->follow(where, 1)->id, t);
   }
 }
 

@@ -72,7 +72,7 @@ struct TokenNote {
   static constexpr std::uint64_t kCue = std::uint64_t(1) << 62;
   static std::uint64_t of(const WordFacts& f, std::uint64_t where) {
     if (!f.inert) return where;
-    return kInert | (f.cue ? kCue : 0) | std::uint64_t(f.stems[0].id) << 8 |
+    return kInert | (f.cue ? kCue : 0) | std::uint64_t(f.id) << 8 |
            static_cast<unsigned char>(f.cls);
   }
   static bool cue(std::uint64_t note) { return (note & kCue) != 0; }
@@ -310,7 +310,7 @@ class Run final : private PieceAnnotator {
       facts_ = known ? known
                      : &cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin,
                                    text.size(), [&](WordFacts& f) { learn(t, text, f, stems_); });
-      ids_[i] = facts_->stems[0].id;  // stem 0 is the whole token
+      ids_[i] = facts_->id;
       if (options_.grammars) cue_[i] = facts_->cue;
       if (facts_->inert) {  // most Arabic words: no lookup, no grammar starts here
         if (options_.grammars) classes_[i] = facts_->cls;
@@ -342,11 +342,13 @@ class Run final : private PieceAnnotator {
       const grammar::WordInfo* bare_info =
           bare.size() != stem.key.size() ? grammar::lookup_word(bare) : nullptr;
       if ((info && info->chip_cue) || (bare_info && bare_info->chip_cue)) f.cue = true;
-      f.stems[k] = {info, index_.token_id(stem.key), std::uint8_t(stem.skip), stem.restored};
+      const std::uint32_t id = index_.token_id(stem.key);
+      if (k == 0) f.id = id;
+      const std::uint32_t node = id == Index::kNone ? Index::kNone : index_.first(id);
+      f.stems[k] = {info, node, std::uint8_t(stem.skip), stem.restored};
       infos[k] = info;
       const unsigned char first = stem.key.empty() ? 0 : static_cast<unsigned char>(stem.key[0]);
-      if (f.stems[k].id != Index::kNone || grammar::starts_numeric(first, info))
-        starts_something = true;
+      if (node != Index::kNone || grammar::starts_numeric(first, info)) starts_something = true;
     }
     f.chip = (t.script == Script::kLatin || t.script == Script::kMixed) &&
              grammar::may_start_chip(text, 0);
@@ -377,7 +379,7 @@ class Run final : private PieceAnnotator {
       const std::uint64_t note = notes_[i];
       if (note & TokenNote::kInert) return ids_[i] = TokenNote::id(note);
       if (const WordFacts* known = note != 0 ? cache_.follow(note, serial_) : nullptr)
-        return ids_[i] = known->stems[0].id;
+        return ids_[i] = known->id;
       // The lookup may reuse the slot of the facts scan() is using: copy them first.
       if (facts_ != &current_) {
         current_ = *facts_;
@@ -387,7 +389,7 @@ class Run final : private PieceAnnotator {
       const std::string_view text = token_text(i);
       ids_[i] = cache_.get(serial_, std::uint8_t(t.script), norm_.text, t.begin, text.size(),
                            [&](WordFacts& f) { learn(t, text, f, ahead_stems_); })
-                    .stems[0].id;
+                    .id;
     }
     return ids_[i];
   }
@@ -397,9 +399,8 @@ class Run final : private PieceAnnotator {
   void lookup_gazetteer(std::size_t i) {
     for (std::size_t k = 0; k < stems_.size(); ++k) {
       const Stem& stem = stems_[k];
-      const std::uint32_t first = facts_->stems[k].id;
-      if (first == Index::kNone) continue;
-      std::uint32_t node = index_.first(first);
+      std::uint32_t node = facts_->stems[k].first_node;
+      if (node == Index::kNone) continue;
       const std::uint32_t begin = tokens_[i].begin + stem.skip;
       for (std::size_t n = 1; node != Index::kNone; ++n) {
         add_gazetteer_hits(node, i, n, stem, begin);

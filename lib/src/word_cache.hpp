@@ -25,22 +25,27 @@ struct WordFacts {
   static constexpr std::size_t kMaxStems = 4;
   struct StemFacts {
     const grammar::WordInfo* info = nullptr;  // grammar::lookup_word of the key
-    std::uint32_t id = 0;   // Gazetteer::Index::token_id of the stem's key (kNone: unknown)
+    // Where an alias that starts with the stem's key leads (Gazetteer::Index::first of its
+    // vocabulary id): kNone when none starts with it.
+    std::uint32_t first_node = 0;
     std::uint8_t skip = 0;  // Stem::skip
     bool restored = false;  // Stem::restored
   };
   std::array<StemFacts, kMaxStems> stems{};
+  // Gazetteer::Index::token_id of the whole token (stem 0), kNone when not in the vocabulary:
+  // what a trie walk that reaches the token looks for.
+  std::uint32_t id = 0;
   std::uint8_t count = 0;
-  bool cue = false;  // a stem, or a stem without its article, is a chip cue word
   // The token's class for the name grammars (grammar::classify_token) when its text alone
   // decides it (every script but Latin, whose class depends on the original letter case); 0
   // otherwise.
   char cls = 0;
-  // Nothing starts at the token but its class: an Arabic word none of whose stems is in the
-  // gazetteer's vocabulary or starts a number, or punctuation (Run::scan skips the rest).
-  bool inert = false;
+  bool cue : 1 = false;  // a stem, or a stem without its article, is a chip cue word
+  // Nothing starts at the token but its class: an Arabic word none of whose stems starts an
+  // alias or a number, or punctuation (Run::scan skips the rest).
+  bool inert : 1 = false;
   // A Latin or mixed token where a chip mention may start (grammar::may_start_chip).
-  bool chip = false;
+  bool chip : 1 = false;
 };
 
 // A two-way set-associative memo from (tagger, script, token text) to WordFacts, the least
@@ -138,6 +143,7 @@ class WordCache {
     std::uint32_t stamp = 0;  // of the filling (0: none)
     WordFacts facts;
   };
+  static_assert(sizeof(Slot) == 128, "a slot is two cache lines");
   TwoWaySets<Slot, kSlots> sets_;
   std::uint32_t next_stamp() { return fills_ == kNoStamp ? 0 : ++fills_; }
 
