@@ -334,7 +334,7 @@ class Run final : private PieceAnnotator {
       stems.whole(text);
     f.count = std::uint8_t(std::min(stems.size(), WordFacts::kMaxStems));
     std::array<const grammar::WordInfo*, 16> infos{};  // as info_
-    bool starts_something = false;  // a stem in the vocabulary, or one that starts a number
+    bool starts_something = false;  // a stem that starts an alias or a number
     for (std::size_t k = 0; k < f.count; ++k) {
       const Stem& stem = stems[k];
       const grammar::WordInfo* info = grammar::lookup_word(stem.key);
@@ -356,7 +356,9 @@ class Run final : private PieceAnnotator {
       f.cls = grammar::classify_token(t.script, text, {}, stems, infos.data());
     // What scan() would do at an inert token: Arabic tokens start no chip (Latin and mixed
     // only) and no money, percentage or date (no digit, sign or numeric word), and without a
-    // stem in the vocabulary no gazetteer walk; punctuation starts nothing.
+    // stem that starts an alias no gazetteer walk (a stem in the vocabulary only as a later
+    // word of aliases is found by walks from the tokens before it: WordFacts::id); punctuation
+    // starts nothing.
     f.inert = (t.script == Script::kArabic && !starts_something) || t.script == Script::kPunct;
   }
 
