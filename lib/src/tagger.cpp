@@ -373,9 +373,9 @@ class Run final : private PieceAnnotator {
     return Index::key_of(Index::case_preserving_normalizer(), text) == index_.str(hit.cased_key);
   }
 
-  // The vocabulary id of text token i, looked up once, through the word cache: the token is
-  // ahead of the scan, which will want its facts too, and a cache probe is cheaper than a
-  // lookup in the image (whose 16 MB miss the processor caches).
+  // The vocabulary id of text token i, looked up once: from its note (TokenNote), or else
+  // through the word cache. The token is ahead of the scan, which will want its facts too, and
+  // either is cheaper than a lookup in the image (whose 16 MB miss the processor caches).
   std::uint32_t token_id(std::size_t i) {
     if (ids_[i] == kUnknownId) {
       const std::uint64_t note = notes_[i];

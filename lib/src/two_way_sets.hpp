@@ -36,7 +36,8 @@ class TwoWaySets {
     return slots_[2 * set + w];
   }
 
-  // Slots by number, for callers that remember where an entry is (word_cache.hpp's notes).
+  // Slots by number, for callers that remember where an entry is (WordCache's wheres) or keep
+  // data of their own beside each slot (PieceCache's notes).
   std::size_t index_of(const Slot& slot) const { return std::size_t(&slot - slots_.data()); }
   Slot& at(std::size_t index) { return slots_[index]; }
   // Marks slot index as the used last of its set (what find does on a match).
