@@ -433,6 +433,8 @@ class Run final : private PieceAnnotator {
       candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, type,
                              type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
                              std::int32_t(hit.entity), nullptr, false});
+      // If it wins, its span will want the entity record (to_spans): fetch it meanwhile.
+      __builtin_prefetch(&index_.entities()[hit.entity]);
       return;  // the first entity listing an alias owns it
     }
   }
@@ -682,6 +684,12 @@ class Run final : private PieceAnnotator {
   // thread's scratch storage (spare_spans), strings and all, for the next document's.
   void to_spans(const std::vector<Candidate>& chosen, std::vector<Span>& out) const {
     std::vector<Span>& spare = (*lease_).spare_spans;
+    for (const Candidate& c : chosen) {  // the names and ids to copy, fetched all at once
+      if (c.entity < 0) continue;
+      const image::EntityRecord& r = index_.entities()[std::size_t(c.entity)];
+      __builtin_prefetch(index_.str(r.name).data());
+      __builtin_prefetch(index_.str(r.id).data());
+    }
     std::size_t n = 0;
     for (const Candidate& c : chosen) {
       if (c.type == EntityType::kStop) continue;
