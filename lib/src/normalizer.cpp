@@ -383,15 +383,23 @@ void Normalizer::pieces(std::string_view in, NormalizedText& r, std::vector<Toke
   const std::uint64_t serial = tables_->serial;
   const char* const data = in.data();
   const std::size_t n = in.size();
-  for (std::size_t pos = 0, next; pos < n; pos = next) {
-    // The piece [pos, next): a space (but at the text start) and what follows up to the next.
-    ShortKey key;
-    const bool short_piece = next_piece(data, n, pos, next, key);
+  // The piece [pos, next): a space (but at the text start) and what follows up to the next;
+  // its key and hash when it is short. The following piece's are found one step ahead, so that
+  // its cache slot is on its way while this one is copied out.
+  ShortKey key, key_after;
+  std::size_t next = 0, after = 0;
+  bool short_piece = n > 0 && next_piece(data, n, 0, next, key), short_after = false;
+  std::uint64_t hash = short_piece ? PieceCache::hash(serial, key) : 0, hash_after = 0;
+  for (std::size_t pos = 0; pos < n; pos = next, next = after, key = key_after,
+                   short_piece = short_after, hash = hash_after) {
+    if (next < n) {
+      short_after = next_piece(data, n, next, after, key_after);
+      hash_after = short_after ? PieceCache::hash(serial, key_after) : 0;
+      if (short_after) cache.prefetch(hash_after);
+    }
     const std::size_t base = w.o;
-    std::uint64_t hash = 0;
     if (short_piece) {
-      const auto [piece, h] = cache.find(serial, key);
-      if (piece) {
+      if (const Piece* piece = cache.find(serial, key, hash)) {
         // Whole blocks of eight (the slack after the output has room for them; what lies past
         // text_len is overwritten next).
         w.reserve(Piece::kMaxText);
@@ -416,7 +424,6 @@ void Normalizer::pieces(std::string_view in, NormalizedText& r, std::vector<Toke
         }
         continue;
       }
-      hash = h;
     }
     append(in, pos, next, w);
     const std::size_t first = tokens.size();

@@ -113,10 +113,16 @@ struct PieceNotes {
 // (its rules) that made them.
 class PieceCache {
  public:
-  // The piece remembered for key, or nullptr; and the key's hash.
-  std::pair<const Piece*, std::uint64_t> find(std::uint64_t serial, const ShortKey& key) {
-    const std::uint64_t h = key.hash() ^ (serial * 0x9E3779B97F4A7C15ull);
-    return {sets_.find(h, [&](const Piece& p) { return p.holds(serial, key); }), h};
+  // The hash of key in the cache of normalizer serial.
+  static std::uint64_t hash(std::uint64_t serial, const ShortKey& key) {
+    return key.hash() ^ (serial * 0x9E3779B97F4A7C15ull);
+  }
+  // Asks the processor for where a find of hash h will look (the next piece's, while this
+  // one is copied out: a slot is an L1 miss).
+  void prefetch(std::uint64_t h) const { sets_.prefetch(h); }
+  // The piece remembered for key (of hash h), or nullptr.
+  const Piece* find(std::uint64_t serial, const ShortKey& key, std::uint64_t h) {
+    return sets_.find(h, [&](const Piece& p) { return p.holds(serial, key); });
   }
 
   // Where to remember key (hash h from find): the set's least recently used way, with its key
