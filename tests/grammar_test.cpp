@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "alam/normalizer.hpp"
 #include "alam/tokenizer.hpp"
 #include "grammar/chip.hpp"
@@ -105,6 +107,46 @@ TEST(ChipGrammar, FirstTestDependsOnTheTokenAlone) {
   EXPECT_GE(words, 30);
   EXPECT_GT(starts, 10);
   EXPECT_LT(starts, words);
+}
+
+// match_chip tries a product-line rule only where the text starts with one of the words listed
+// for it (chip.cpp). Every rule is run here alone on chip mentions of every line, and wherever
+// it matches, the text must start with one of its words: a rule whose definition gained a first
+// word that its list lacks fails here.
+TEST(ChipGrammar, RulesMatchOnlyWhereTheyMayStart) {
+  static const Normalizer norm;
+  const char* const mentions[] = {
+      "A100", "H800 SXM5", "MI300X", "GB200 NVL72", "L40S", "A4", "M1", "MLU370",
+      "Ascend 910B", "Ascend 910C", "Kirin 9000S", "Kirin 9030", "Snapdragon 8 Gen 3",
+      "Snapdragon 8s Gen 3", "Snapdragon 8 Elite", "Snapdragon X Elite", "Snapdragon X75",
+      "Snapdragon 888", "Exynos 2400", "Dimensity 9300 Plus", "Tensor G4", "Helio G99",
+      "GeForce RTX 4090 Ti", "RTX 4090", "GTX 1080 Super", "Radeon RX 7900 XTX",
+      "Radeon Pro 7800", "Radeon 780", "Instinct MI300X", "Gaudi 3", "Gaudi3", "TPU v5e",
+      "TPUv4", "Cortex-A720", "Cortex-X4", "Cortex-M7", "Core Ultra 7 155H", "Core Ultra 9",
+      "Xeon Platinum 8480", "Xeon W 3495", "Xeon 6780", "EPYC 9654", "Ryzen AI 9 HX 370",
+      "Ryzen 9 7950X", "Ryzen 7", "A17 Pro", "A16 Bionic", "M3 Max", "M2 Ultra",
+      "Jetson AGX Orin", "Jetson Nano", "Jetson Thor"};
+  std::set<std::string_view> matched;  // rules that matched at least once
+  for (const char* m : mentions) {
+    const std::string text = norm.normalize_text(m);
+    bool any = false;
+    for (const NamedRule& r : chip_rules()) {
+      if (!r.run(text, 0)) continue;
+      any = true;
+      matched.insert(r.name);
+      EXPECT_TRUE(r.may_start(text, 0)) << r.name << " matches \"" << text
+                                        << "\", which starts with none of its words";
+    }
+    EXPECT_TRUE(any) << m;  // each mention is one of some rule
+    // And the driver, which skips rules, finds what the longest of all rules finds.
+    std::optional<std::size_t> longest_end;
+    for (const NamedRule& r : chip_rules())
+      if (const auto end = r.run(text, 0); end && (!longest_end || *end > *longest_end))
+        longest_end = end;
+    const auto found = match_chip(text, 0);
+    EXPECT_EQ(found ? std::optional<std::size_t>(found->end) : std::nullopt, longest_end) << m;
+  }
+  EXPECT_EQ(matched.size(), chip_rules().size()) << "a rule no mention exercises";
 }
 
 TEST(ChipGrammar, BareShortCodesAreWeak) {

@@ -2,16 +2,21 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
 #include "grammar/common.hpp"
+#include "grammar/longest.hpp"
 
 namespace alam::grammar {
 
 // The longest chip mention starting at normalized byte pos, if any. Bare codes that are also
 // ordinary strings (A4, M1, T4, H20, ...) come back with strong == false.
 std::optional<Match> match_chip(std::string_view normalized, std::size_t pos);
+
+// The rules match_chip tries, each with the words its matches start with (for tests).
+std::span<const NamedRule> chip_rules();
 
 // match_chip's first test, which rejects most words before any rule runs: the letters at pos
 // are a model code's prefix (letters, then a digit) or a product-line word (ascend, rtx, …).
