@@ -305,30 +305,6 @@ TEST(CompiledGazetteer, RejectsTruncatedCorruptedAndForeignBytes) {
   EXPECT_NE(v.status().message().find("format version 99"), std::string::npos);
 }
 
-// Each hit keeps its entity's type for the tagger (format version 2); an image whose hit says
-// another type than its entity record is refused, even with a valid checksum.
-TEST(CompiledGazetteer, HitWhoseTypeDisagreesWithItsEntityIsRefused) {
-  auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
-  ASSERT_TRUE(g);
-  std::string image(g->compiled_image());
-  image::Header h;
-  std::memcpy(&h, image.data(), sizeof h);
-  const image::SectionEntry& hits = h.sections[image::kHits];
-  ASSERT_GT(hits.count, 0u);
-  image::Hit hit;
-  std::memcpy(&hit, image.data() + hits.offset, sizeof hit);
-  image::EntityRecord entity;
-  std::memcpy(&entity, image.data() + h.sections[image::kEntities].offset + hit.entity * sizeof entity,
-              sizeof entity);
-  EXPECT_EQ(hit.type, entity.type);
-  hit.type = std::uint8_t(hit.type == 0 ? 1 : 0);
-  std::memcpy(image.data() + hits.offset, &hit, sizeof hit);
-  Gazetteer::Index::reseal(image);
-  auto r = Gazetteer::from_compiled(image, "type.alamc");
-  ASSERT_FALSE(r);
-  EXPECT_NE(r.status().message().find("hit out of range"), std::string::npos) << r.status().message();
-}
-
 TEST(CompiledGazetteer, CompiledFileMustBeUsedAlone) {
   auto g = Gazetteer::from_sources({{"small.gaz", kSmall}});
   ASSERT_TRUE(g);

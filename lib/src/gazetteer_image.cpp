@@ -353,8 +353,7 @@ Result<std::string> Gazetteer::Index::build_image(const std::vector<Entity>& ent
     for (std::uint32_t k = node_first[n]; k != kNone; k = hits[k].next) {
       const PendingHit& h = hits[k];
       hit_records.push_back({h.entity, h.cased_begin == h.cased_end ? Str{} : pool.add(cased(h)),
-                             std::uint8_t(h.exact), std::uint8_t(h.hamza),
-                             std::uint8_t(entity_records[h.entity].type), 0});
+                             std::uint8_t(h.exact), std::uint8_t(h.hamza), 0});
     }
     node_records[n].hits_end = std::uint32_t(hit_records.size());
   }
@@ -454,9 +453,7 @@ Status Gazetteer::Index::attach(std::string_view img, std::string_view source_na
   for (const Node& n : nodes_)
     if (n.hits_begin > n.hits_end || n.hits_end > hits_.size()) return bad("trie node out of range");
   for (const Hit& hit : hits_)
-    if (hit.entity >= entities_.size() || !str_ok(hit.cased_key) ||
-        hit.type != entities_[hit.entity].type)
-      return bad("hit out of range");
+    if (hit.entity >= entities_.size() || !str_ok(hit.cased_key)) return bad("hit out of range");
   for (const EntityRecord& e : entities_)
     if (!str_ok(e.id) || !str_ok(e.name) || !str_ok(e.file) ||
         e.type > static_cast<std::uint32_t>(EntityType::kGiven) ||

@@ -29,7 +29,7 @@ namespace alam {
 namespace image {
 
 inline constexpr char kMagic[8] = {'A', 'L', 'A', 'M', 'G', 'A', 'Z', '1'};
-inline constexpr std::uint32_t kVersion = 2;  // 2: hits carry their entity's type
+inline constexpr std::uint32_t kVersion = 1;
 
 enum Section : std::uint32_t {
   kStrings, kVocab, kVocabSlots, kEdges, kEdgeSlots, kNodes, kHits, kEntities, kAliases,
@@ -79,10 +79,7 @@ struct Hit {
   // Every alias of this entity with this key is written with a hamza alef (أ إ آ) first:
   // after a stripped proclitic, a bare ا in the text is then another word (كابل ≠ ك + أبل).
   std::uint8_t hamza_initial = 0;
-  // The entity's type (EntityRecord::type, checked equal at load): what the tagger wants first
-  // of every hit, without a read of the entity record (a cache miss in a large image).
-  std::uint8_t type = 0;
-  std::uint8_t reserved = 0;
+  std::uint16_t reserved = 0;
 };
 struct EntityRecord {
   Str id, name, file;

@@ -420,7 +420,7 @@ class Run final : private PieceAnnotator {
     for (const Index::Hit& hit : index_.hits(node)) {
       if (stem.skip != 0 && (hit.exact || (hit.hamza_initial && bare_alef_at(begin)))) continue;
       if (hit.cased_key.length != 0 && (stem.restored || !case_matches(hit, begin, end))) continue;
-      const auto type = static_cast<EntityType>(hit.type);  // the entity's type, kept with the hit
+      const EntityType type = gaz_.entity(hit.entity).type();
       if (type == EntityType::kGiven) {  // a given name only informs the person grammar
         // Unsplit, or after a conjunction alone (وأحمد); a name never follows a preposition.
         const std::string_view t = token_text(i);
