@@ -433,8 +433,6 @@ class Run final : private PieceAnnotator {
       candidates_.push_back({std::uint32_t(i), std::uint32_t(i + n), begin, end, type,
                              type == EntityType::kStop ? priority::kStop : priority::kGazetteer,
                              std::int32_t(hit.entity), nullptr, false});
-      // If it wins, its span will want the entity record (to_spans): fetch it meanwhile.
-      __builtin_prefetch(&index_.entities()[hit.entity]);
       return;  // the first entity listing an alias owns it
     }
   }
