@@ -71,9 +71,8 @@ std::span<const NamedRule> chip_rules() {
 }
 
 std::optional<Match> match_chip(std::string_view text, std::size_t pos) {
-  static const std::span<const NamedRule> kRules = chip_rules();
   if (!may_start_chip(text, pos)) return std::nullopt;
-  std::optional<Match> best = longest(kRules, text, pos);
+  std::optional<Match> best = longest(chip_rules(), text, pos);
   if (best && std::string_view(best->rule) == "chip.code")
     best->strong = strong_code(text.substr(pos, best->end - pos));
   return best;
