@@ -199,6 +199,26 @@ TEST(Tagger, ReusedSpansVectorGivesTheSameSpans) {
 // the next one's: in 2$1⅜% money takes "$13" and percent "8%" of the normalized text, disjoint
 // tokens that share the original ⅜. Spans never overlap in the original: the one resolution
 // ranks higher keeps the character, and explain() says why the other went.
+
+// A Latin word's class for the name grammars depends on the letter case of each occurrence
+// (zorblat is not a name, Zorblat and ZORBLAT may be), while the tagger remembers what it learned
+// of a word by its normalized text and of a piece of text by its original bytes. Tagging the
+// same words in alternating case, over and over, gives each occurrence its own class.
+TEST(Tagger, LatinWordClassFollowsTheCaseOfEachOccurrence) {
+  const Tagger tagger(test_gazetteer());
+  const std::vector<Case> cases = {
+      {"قالت zorblat Holdings إن الأرباح ارتفعت", {}},
+      {"قالت Zorblat Holdings إن الأرباح ارتفعت", {{"ORG", "Zorblat Holdings"}}},
+      {"zorblat Holdings قالت إن الأرباح ارتفعت", {}},
+      {"Zorblat Holdings قالت إن الأرباح ارتفعت", {{"ORG", "Zorblat Holdings"}}},
+      {"قالت ZORBLAT Holdings إن الأرباح ارتفعت", {{"ORG", "ZORBLAT Holdings"}}},
+  };
+  for (int round = 0; round < 3; ++round)
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      const Case& c = cases[round == 1 ? cases.size() - 1 - i : i];
+      EXPECT_EQ(tag(tagger, c.text), c.expected) << "round " << round << ": " << c.text;
+    }
+}
 TEST(Tagger, SpansNeverShareAnOriginalCharacter) {
   const Tagger tagger(test_gazetteer());
   const std::string text = "2$1\u215c% x";
