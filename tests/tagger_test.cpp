@@ -195,11 +195,6 @@ TEST(Tagger, ReusedSpansVectorGivesTheSameSpans) {
   EXPECT_TRUE(reused.empty());
 }
 
-// A character that normalizes to several (⅜ → 3⁄8) can end one candidate's last token and begin
-// the next one's: in 2$1⅜% money takes "$13" and percent "8%" of the normalized text, disjoint
-// tokens that share the original ⅜. Spans never overlap in the original: the one resolution
-// ranks higher keeps the character, and explain() says why the other went.
-
 // A Latin word's class for the name grammars depends on the letter case of each occurrence
 // (zorblat is not a name, Zorblat and ZORBLAT may be), while the tagger remembers what it learned
 // of a word by its normalized text and of a piece of text by its original bytes. Tagging the
@@ -219,6 +214,11 @@ TEST(Tagger, LatinWordClassFollowsTheCaseOfEachOccurrence) {
       EXPECT_EQ(tag(tagger, c.text), c.expected) << "round " << round << ": " << c.text;
     }
 }
+
+// A character that normalizes to several (⅜ → 3⁄8) can end one candidate's last token and begin
+// the next one's: in 2$1⅜% money takes "$13" and percent "8%" of the normalized text, disjoint
+// tokens that share the original ⅜. Spans never overlap in the original: the one resolution
+// ranks higher keeps the character, and explain() says why the other went.
 TEST(Tagger, SpansNeverShareAnOriginalCharacter) {
   const Tagger tagger(test_gazetteer());
   const std::string text = "2$1\u215c% x";
