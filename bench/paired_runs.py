@@ -20,37 +20,61 @@ cores (swapped from one run to the next), on the same input, so both see the sam
 one's CPU time (user + system, from the kernel's accounting of the process) is taken, and the
 median of the per-run ratios NEW/OLD is the figure: below 1 the new binary is faster. Output
 goes to /dev/null. Needs taskset (util-linux) and two cores.
+
+    python3 bench/paired_runs.py --alternate INPUT RUNS OLD_ALAM NEW_ALAM [options …]
+
+runs the two one after the other instead, alone on the machine (not pinned), the order swapped
+from one run to the next, and takes the median of the per-run ratios of their wall times: what
+bench/whole_program.sh measures. Side by side, each process has the other core's neighbour in
+the last-level cache and the memory bus, and a saving can shrink: a knock-out that saved 10–12 %
+of the wall time alone measured 0.99 side by side (docs/performance.md, the round of
+2026-11-29, 18:45). Drift from one minute to the next is larger here, so use more runs.
 """
 import os
 import shlex
 import statistics
 import subprocess
 import sys
+import time
 
 
 def main() -> int:
-    if len(sys.argv) < 5:
+    args = sys.argv[1:]
+    alternate = bool(args) and args[0] == "--alternate"
+    if alternate:
+        args = args[1:]
+    if len(args) < 4:
         print(__doc__.strip(), file=sys.stderr)
         return 2
-    inp, runs, old, new = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
-    options = sys.argv[5:] or ["--format", "jsonl"]
+    inp, runs, old, new = args[0], int(args[1]), args[2], args[3]
+    options = args[4:] or ["--format", "jsonl"]
     if (os.cpu_count() or 1) < 2:
         print("paired_runs.py: needs two cores", file=sys.stderr)
         return 2
 
-    def start(command: str, core: int) -> subprocess.Popen:
+    def start(command: str, core: int | None) -> subprocess.Popen:
         binary, *own = shlex.split(command)
+        pin = ["taskset", "-c", str(core)] if core is not None else []
         with open(inp, "rb") as f:
-            return subprocess.Popen(["taskset", "-c", str(core), binary, "tag", *own, *options],
+            return subprocess.Popen([*pin, binary, "tag", *own, *options],
                                     stdin=f, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     t_old, t_new, ratios = [], [], []
     for r in range(runs):
-        p_old, p_new = (start(old, 0), start(new, 1)) if r % 2 == 0 else (start(old, 1), start(new, 0))
         cpu, status = {}, {}
-        for _ in range(2):
-            pid, st, usage = os.wait4(-1, 0)
-            cpu[pid], status[pid] = usage.ru_utime + usage.ru_stime, st
+        if alternate:  # one after the other, alone; the order swapped every run
+            procs = [None, None]
+            for k in ((0, 1) if r % 2 == 0 else (1, 0)):
+                began = time.monotonic()
+                procs[k] = start((old, new)[k], None)
+                pid, st, _ = os.wait4(procs[k].pid, 0)
+                cpu[pid], status[pid] = time.monotonic() - began, st
+            p_old, p_new = procs
+        else:
+            p_old, p_new = (start(old, 0), start(new, 1)) if r % 2 == 0 else (start(old, 1), start(new, 0))
+            for _ in range(2):
+                pid, st, usage = os.wait4(-1, 0)
+                cpu[pid], status[pid] = usage.ru_utime + usage.ru_stime, st
         for p in (p_old, p_new):
             if status[p.pid] != 0:
                 code = os.waitstatus_to_exitcode(status[p.pid])
@@ -60,9 +84,11 @@ def main() -> int:
         t_old.append(cpu[p_old.pid])
         t_new.append(cpu[p_new.pid])
         ratios.append(cpu[p_new.pid] / cpu[p_old.pid])
-    print(f"old {old}: CPU s min {min(t_old):.3f} median {statistics.median(t_old):.3f}")
-    print(f"new {new}: CPU s min {min(t_new):.3f} median {statistics.median(t_new):.3f}")
-    print(f"new/old, {runs} paired runs: median {statistics.median(ratios):.3f} "
+    what = "wall s" if alternate else "CPU s"
+    print(f"old {old}: {what} min {min(t_old):.3f} median {statistics.median(t_old):.3f}")
+    print(f"new {new}: {what} min {min(t_new):.3f} median {statistics.median(t_new):.3f}")
+    mode = "alternated" if alternate else "paired"
+    print(f"new/old, {runs} {mode} runs: median {statistics.median(ratios):.3f} "
           f"(min {min(ratios):.3f}, max {max(ratios):.3f})")
     return 0
 
