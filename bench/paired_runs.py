@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Two alam binaries timed side by side (docs/performance.md, "Measuring on a noisy machine").
+"""Two alam binaries timed side by side, or alternately (docs/performance.md, top).
 
     python3 bench/paired_runs.py INPUT RUNS OLD_ALAM NEW_ALAM [alam tag options …]
     python3 bench/paired_runs.py corpus.txt 10 /tmp/alam-old build/apps/alam/alam \\
@@ -25,9 +25,9 @@ goes to /dev/null. Needs taskset (util-linux) and two cores.
 
 runs the two one after the other instead, alone on the machine (not pinned), the order swapped
 from one run to the next, and takes the median of the per-run ratios of their wall times: what
-bench/whole_program.sh measures. Side by side, each process has the other core's neighbour in
-the last-level cache and the memory bus, and a saving can shrink: a knock-out that saved 10–12 %
-of the wall time alone measured 0.99 side by side (docs/performance.md, the round of
+bench/whole_program.sh measures. Side by side, each process shares the last-level cache and
+the memory bus with the other, and a saving can shrink: a knock-out that saved 10–12 % of the
+wall time alone measured 0.99 side by side (docs/performance.md, the round of
 2026-11-29, 18:45). Drift from one minute to the next is larger here, so use more runs.
 """
 import os
@@ -48,7 +48,7 @@ def main() -> int:
         return 2
     inp, runs, old, new = args[0], int(args[1]), args[2], args[3]
     options = args[4:] or ["--format", "jsonl"]
-    if (os.cpu_count() or 1) < 2:
+    if not alternate and (os.cpu_count() or 1) < 2:
         print("paired_runs.py: needs two cores", file=sys.stderr)
         return 2
 
@@ -61,29 +61,29 @@ def main() -> int:
 
     t_old, t_new, ratios = [], [], []
     for r in range(runs):
-        cpu, status = {}, {}
+        took, status = {}, {}  # seconds per pid: wall time alternated, CPU time side by side
         if alternate:  # one after the other, alone; the order swapped every run
             procs = [None, None]
             for k in ((0, 1) if r % 2 == 0 else (1, 0)):
                 began = time.monotonic()
                 procs[k] = start((old, new)[k], None)
                 pid, st, _ = os.wait4(procs[k].pid, 0)
-                cpu[pid], status[pid] = time.monotonic() - began, st
+                took[pid], status[pid] = time.monotonic() - began, st
             p_old, p_new = procs
         else:
             p_old, p_new = (start(old, 0), start(new, 1)) if r % 2 == 0 else (start(old, 1), start(new, 0))
             for _ in range(2):
                 pid, st, usage = os.wait4(-1, 0)
-                cpu[pid], status[pid] = usage.ru_utime + usage.ru_stime, st
+                took[pid], status[pid] = usage.ru_utime + usage.ru_stime, st
         for p in (p_old, p_new):
             if status[p.pid] != 0:
                 code = os.waitstatus_to_exitcode(status[p.pid])
-                print(f"paired_runs.py: {shlex.join(p.args[3:])} exited with status {code}",
+                print(f"paired_runs.py: {shlex.join(p.args[3:] if p.args[0] == 'taskset' else p.args)} exited with status {code}",
                       file=sys.stderr)
                 return 1
-        t_old.append(cpu[p_old.pid])
-        t_new.append(cpu[p_new.pid])
-        ratios.append(cpu[p_new.pid] / cpu[p_old.pid])
+        t_old.append(took[p_old.pid])
+        t_new.append(took[p_new.pid])
+        ratios.append(took[p_new.pid] / took[p_old.pid])
     what = "wall s" if alternate else "CPU s"
     print(f"old {old}: {what} min {min(t_old):.3f} median {statistics.median(t_old):.3f}")
     print(f"new {new}: {what} min {min(t_new):.3f} median {statistics.median(t_new):.3f}")
